@@ -1,0 +1,57 @@
+/**
+ * Every error that can reach a user, by code. Each code has a message `error_<code>` in every
+ * `public/_locales/<lang>/messages.json`, so errors are data in `core/` and translated at the edge.
+ * Detail strings never contain a secret.
+ */
+export const ERROR_CODES = [
+  // otpauth:// URIs and account input
+  'uri_not_otpauth',
+  'uri_malformed',
+  'uri_kind_unknown',
+  'uri_label_missing',
+  'uri_issuer_mismatch',
+  'uri_param_duplicate',
+  'secret_missing',
+  'secret_not_base32',
+  'secret_too_short',
+  'secret_too_long',
+  'algorithm_unsupported',
+  'digits_invalid',
+  'period_invalid',
+  'counter_invalid',
+  'text_too_long',
+  'name_missing',
+  'site_invalid',
+  // vault
+  'vault_locked',
+  'vault_corrupted',
+  'record_tampered',
+  'account_not_found',
+  'account_duplicate',
+  'storage_failed',
+  // messaging
+  'bad_request',
+  'forbidden',
+  'unknown_method',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error a user can understand: a code, plus an optional non-secret detail for the message. */
+export class TwostepError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail === undefined ? code : `${code}: ${detail}`);
+    this.name = 'TwostepError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+/** True when `value` is one of our error codes. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
