@@ -29,6 +29,8 @@ export interface VaultState {
   /** False while the vault key is available to the worker. */
   locked: boolean;
   accountCount: number;
+  /** Records that exist but could not be read (tampered or corrupted); kept, never deleted. */
+  damaged: number;
 }
 
 export interface Settings {

@@ -1,0 +1,27 @@
+/** Every method of the protocol, each with its handler; the mapped type makes a missing one a compile error. */
+import type { Handlers } from '../router';
+import type { Services } from '../services';
+import { accountsAdd } from './accounts-add';
+import { accountsAddUri } from './accounts-add-uri';
+import { accountsHotpNext } from './accounts-hotp-next';
+import { accountsList } from './accounts-list';
+import { accountsRemove } from './accounts-remove';
+import { accountsReveal } from './accounts-reveal';
+import { accountsUpdate } from './accounts-update';
+import { settingsGet, settingsSet } from './settings';
+import { vaultState } from './vault-state';
+
+export function createHandlers(services: Services): Handlers {
+  return {
+    'vault.state': vaultState(services),
+    'accounts.list': accountsList(services),
+    'accounts.add': accountsAdd(services),
+    'accounts.addUri': accountsAddUri(services),
+    'accounts.update': accountsUpdate(services),
+    'accounts.remove': accountsRemove(services),
+    'accounts.hotpNext': accountsHotpNext(services),
+    'accounts.reveal': accountsReveal(services),
+    'settings.get': settingsGet(services),
+    'settings.set': settingsSet(services),
+  };
+}

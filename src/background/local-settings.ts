@@ -1,0 +1,17 @@
+/** The settings store on `storage.local`. */
+import browser from 'webextension-polyfill';
+import { parseSettings, type SettingsStore } from './settings-store';
+
+const ITEM = 'settings';
+
+export const localSettingsStore: SettingsStore = {
+  async get() {
+    const items = await browser.storage.local.get(ITEM);
+    return parseSettings(items[ITEM]);
+  },
+  async set(patch) {
+    const next = { ...(await this.get()), ...patch };
+    await browser.storage.local.set({ [ITEM]: next });
+    return next;
+  },
+};

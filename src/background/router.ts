@@ -1,0 +1,92 @@
+/**
+ * The one router. It ignores anything that is not ours, works out who sent the message from the
+ * browser's sender record (never from the message), refuses methods the sender may not call,
+ * validates the argument, and turns every outcome into a `Reply`, so errors cross as data.
+ */
+import { TwostepError } from '../core/errors';
+import type { ArgOf, MethodName, Reply, ResultOf, SenderKind, SendersOf } from '../shared/protocol';
+
+/** The parts of `runtime.MessageSender` the router relies on. */
+export interface RawSender {
+  id?: string;
+  url?: string;
+  origin?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+export interface Sender {
+  kind: SenderKind;
+  /** The sending frame's origin as the browser reports it: for a content script, the page's. */
+  origin: string;
+  tabId: number | null;
+  frameId: number | null;
+}
+
+export interface Handler<M extends MethodName> {
+  from: ReadonlyArray<SendersOf<M>>;
+  /** Turns untrusted input into a typed argument, or throws TwostepError('bad_request' or a field error). */
+  parse(arg: unknown): ArgOf<M>;
+  run(arg: ArgOf<M>, sender: Sender): Promise<ResultOf<M>>;
+}
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** Classifies a sender; null for anything not from this extension. */
+export function classifySender(raw: RawSender, extensionId: string): Sender | null {
+  if (raw.id !== extensionId || typeof raw.url !== 'string') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.url);
+  } catch {
+    return null;
+  }
+  const tabId = raw.tab?.id ?? null;
+  const frameId = raw.frameId ?? null;
+  if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') {
+    if (url.host !== extensionId) return null;
+    return { kind: 'extension', origin: url.origin, tabId, frameId };
+  }
+  // A content script: the origin comes from the browser (sender.origin, else the frame URL).
+  if (tabId === null) return null;
+  return { kind: 'content', origin: raw.origin ?? url.origin, tabId, frameId };
+}
+
+function isEnvelope(message: unknown): message is { twostep: 1; method: string; arg: unknown } {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { twostep?: unknown }).twostep === 1 &&
+    typeof (message as { method?: unknown }).method === 'string'
+  );
+}
+
+/** Handles one message. Returns undefined for messages that are not ours, so others may answer. */
+export async function route(
+  message: unknown,
+  raw: RawSender,
+  extensionId: string,
+  handlers: Handlers,
+): Promise<Reply<unknown> | undefined> {
+  if (!isEnvelope(message)) return undefined;
+  const sender = classifySender(raw, extensionId);
+  if (!sender) return { ok: false, error: { code: 'forbidden' } };
+  if (!Object.hasOwn(handlers, message.method)) return { ok: false, error: { code: 'unknown_method' } };
+  return dispatch(message.method as MethodName, message.arg, sender, handlers);
+}
+
+async function dispatch<M extends MethodName>(method: M, arg: unknown, sender: Sender, handlers: Handlers): Promise<Reply<unknown>> {
+  const handler = handlers[method] as Handler<M>;
+  if (!(handler.from as readonly SenderKind[]).includes(sender.kind)) return { ok: false, error: { code: 'forbidden' } };
+  try {
+    const value = await handler.run(handler.parse(arg), sender);
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof TwostepError) {
+      return { ok: false, error: err.detail === undefined ? { code: err.code } : { code: err.code, detail: err.detail } };
+    }
+    // Unknown failures are reported by name only: a message could carry data we must not leak.
+    console.error('twostep: handler failed', method, err instanceof Error ? err.name : typeof err);
+    return { ok: false, error: { code: 'internal' } };
+  }
+}

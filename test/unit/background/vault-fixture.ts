@@ -1,0 +1,57 @@
+/** A vault on fake-indexeddb with an in-memory key store: the worker's parts, minus the browser. */
+import 'fake-indexeddb/auto';
+import type { AccountInput } from '../../../src/core/account';
+import { platformRandom } from '../../../src/core/vault/crypto';
+import { openVaultDb, type VaultDb } from '../../../src/background/vault/db';
+import { Vault, type KeyStore } from '../../../src/background/vault/vault';
+
+let dbCounter = 0;
+
+/** Stands in for `storage.session`: survives a worker restart, not a browser restart. */
+export class MemoryKeyStore implements KeyStore {
+  value: { vaultId: string; key: Uint8Array } | null = null;
+  load() {
+    return Promise.resolve(this.value);
+  }
+  save(value: { vaultId: string; key: Uint8Array }) {
+    this.value = value;
+    return Promise.resolve();
+  }
+  clear() {
+    this.value = null;
+    return Promise.resolve();
+  }
+}
+
+export interface Fixture {
+  name: string;
+  db: VaultDb;
+  keys: MemoryKeyStore;
+  /** A new Vault object on the same database and key store: what a restarted worker builds. */
+  restartWorker(): Vault;
+  vault: Vault;
+}
+
+export async function newFixture(): Promise<Fixture> {
+  const name = `vault-test-${++dbCounter}-${Date.now()}`;
+  const db = await openVaultDb(name);
+  const keys = new MemoryKeyStore();
+  let t = 1_700_000_000_000;
+  const make = () => new Vault({ db: () => Promise.resolve(db), keys, random: platformRandom, now: () => (t += 1000) });
+  return { name, db, keys, vault: make(), restartWorker: make };
+}
+
+export function input(overrides: Partial<AccountInput> = {}): AccountInput {
+  return {
+    kind: 'totp',
+    issuer: 'GitHub',
+    name: 'alice',
+    secret: 'JBSWY3DPEHPK3PXP',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    sites: [],
+    ...overrides,
+  };
+}

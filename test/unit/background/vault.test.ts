@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { TwostepError } from '../../../src/core/errors';
+import { input, newFixture } from './vault-fixture';
+
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof TwostepError ? e.code : `not a TwostepError: ${String(e)}`),
+  );
+
+describe('vault', () => {
+  it('stores accounts encrypted: no secret, issuer or name in what IndexedDB holds', async () => {
+    const f = await newFixture();
+    await f.vault.add(input({ issuer: 'Plainly Visible Inc', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' }));
+    const records = await f.db.getAll('accounts');
+    expect(records).toHaveLength(1);
+    const raw = new TextDecoder('latin1').decode(records[0]!.sealed.ct);
+    expect(raw).not.toContain('Plainly');
+    expect(raw).not.toContain('GEZDGNBV');
+    const header = await f.db.get('meta', 'header');
+    expect(header?.cipher).toBe('AES-256-GCM');
+    expect(header?.slots.map((s) => s.type)).toEqual(['device']);
+  });
+
+  it('keeps every account across a worker restart and across a browser restart', async () => {
+    const f = await newFixture();
+    await f.vault.add(input({ issuer: 'A', secret: 'JBSWY3DPEHPK3PXP' }));
+    await f.vault.add(input({ issuer: 'B', secret: 'GEZDGNBVGY3TQOJQ' }));
+    // Worker restart: memory gone, session key still there.
+    expect((await f.restartWorker().read()).accounts.map((a) => a.issuer)).toEqual(['A', 'B']);
+    // Browser restart: session storage is emptied; the device slot unwraps the key again.
+    await f.keys.clear();
+    const after = await f.restartWorker().read();
+    expect(after.accounts.map((a) => a.issuer)).toEqual(['A', 'B']);
+    expect(f.keys.value).not.toBeNull();
+  });
+
+  it('refuses to add the same secret twice', async () => {
+    const f = await newFixture();
+    await f.vault.add(input());
+    await expect(codeOf(f.vault.add(input({ issuer: 'Other' })))).resolves.toBe('account_duplicate');
+    expect((await f.vault.read()).accounts).toHaveLength(1);
+  });
+
+  it('reports tampered ciphertext as damaged, keeps the record, and still reads the others', async () => {
+    const f = await newFixture();
+    const a = await f.vault.add(input({ issuer: 'A', secret: 'JBSWY3DPEHPK3PXP' }));
+    await f.vault.add(input({ issuer: 'B', secret: 'GEZDGNBVGY3TQOJQ' }));
+    const record = (await f.db.get('accounts', a.id))!;
+    record.sealed.ct[5] = record.sealed.ct[5]! ^ 0x01;
+    await f.db.put('accounts', record);
+    const v = f.restartWorker();
+    const snapshot = await v.read();
+    expect(snapshot.accounts.map((x) => x.issuer)).toEqual(['B']);
+    expect(snapshot.damaged).toBe(1);
+    await expect(codeOf(v.get(a.id))).resolves.toBe('record_tampered');
+    expect(await f.db.count('accounts')).toBe(2);
+  });
+
+  it('fails a record moved to another id', async () => {
+    const f = await newFixture();
+    const a = await f.vault.add(input());
+    const record = (await f.db.get('accounts', a.id))!;
+    const otherId = 'f'.repeat(32);
+    await f.db.put('accounts', { id: otherId, sealed: record.sealed });
+    const v = f.restartWorker();
+    await expect(codeOf(v.get(otherId))).resolves.toBe('record_tampered');
+    expect((await v.read()).damaged).toBe(1);
+  });
+
+  it('fails a record replayed from another vault', async () => {
+    const one = await newFixture();
+    const two = await newFixture();
+    const a = await one.vault.add(input());
+    await two.vault.add(input({ secret: 'GEZDGNBVGY3TQOJQ' }));
+    const record = (await one.db.get('accounts', a.id))!;
+    await two.db.put('accounts', record);
+    expect((await two.restartWorker().read()).damaged).toBe(1);
+  });
+
+  it('edits, advances an HOTP counter, and removes', async () => {
+    const f = await newFixture();
+    const a = await f.vault.add(input({ kind: 'hotp', counter: 7 }));
+    await f.vault.update(a.id, (cur) => ({ ...cur, issuer: 'Renamed', counter: cur.counter + 1 }));
+    const back = await f.restartWorker().get(a.id);
+    expect(back.issuer).toBe('Renamed');
+    expect(back.counter).toBe(8);
+    await f.vault.remove(a.id);
+    expect((await f.restartWorker().read()).accounts).toHaveLength(0);
+    await expect(codeOf(f.vault.remove(a.id))).resolves.toBe('account_not_found');
+  });
+
+  it('serialises concurrent HOTP advances: ten calls advance the counter by ten', async () => {
+    const f = await newFixture();
+    const a = await f.vault.add(input({ kind: 'hotp', counter: 0 }));
+    await Promise.all(Array.from({ length: 10 }, () => f.vault.update(a.id, (c) => ({ ...c, counter: c.counter + 1 }))));
+    expect((await f.restartWorker().get(a.id)).counter).toBe(10);
+  });
+
+  it('a write that fails halfway leaves the vault as it was', async () => {
+    const f = await newFixture();
+    await f.vault.add(input({ issuer: 'Kept' }));
+    const store = Object.getPrototypeOf(f.db.transaction('accounts').store) as { put: (...args: unknown[]) => unknown };
+    const realPut = store.put;
+    store.put = function (this: unknown) {
+      throw new DOMException('simulated crash', 'AbortError');
+    };
+    try {
+      await expect(codeOf(f.vault.add(input({ issuer: 'Lost', secret: 'GEZDGNBVGY3TQOJQ' })))).resolves.not.toBe('resolved');
+    } finally {
+      store.put = realPut;
+    }
+    const after = await f.restartWorker().read();
+    expect(after.accounts.map((a) => a.issuer)).toEqual(['Kept']);
+    expect(after.damaged).toBe(0);
+    await f.vault.add(input({ issuer: 'Later', secret: 'GEZDGNBVGY3TQOJQ' }));
+    expect((await f.restartWorker().read()).accounts).toHaveLength(2);
+  });
+
+  it('two workers creating the vault at once end with one vault key', async () => {
+    const f = await newFixture();
+    const other = f.restartWorker();
+    await Promise.all([f.vault.read(), other.read()]);
+    await other.add(input());
+    expect(await f.db.count('accounts')).toBe(1);
+    await f.keys.clear();
+    expect((await f.restartWorker().read()).accounts).toHaveLength(1);
+  });
+});
