@@ -4,7 +4,7 @@
  * validates the argument, and turns every outcome into a `Reply`, so errors cross as data.
  */
 import { TwostepError } from '../core/errors';
-import type { ArgOf, MethodName, Reply, ResultOf, SenderKind, SendersOf } from '../shared/protocol';
+import type { ArgOf, MethodName, Reply, ResultOf, SenderKind, SendersOf, WireError } from '../shared/protocol';
 
 /** The parts of `runtime.MessageSender` the router relies on. */
 export interface RawSender {
@@ -83,7 +83,10 @@ async function dispatch<M extends MethodName>(method: M, arg: unknown, sender: S
     return { ok: true, value };
   } catch (err) {
     if (err instanceof TwostepError) {
-      return { ok: false, error: err.detail === undefined ? { code: err.code } : { code: err.code, detail: err.detail } };
+      const error: WireError = { code: err.code };
+      if (err.detail !== undefined) error.detail = err.detail;
+      if (err.info !== undefined) error.info = err.info;
+      return { ok: false, error };
     }
     // Unknown failures are reported by name only: a message could carry data we must not leak.
     console.error('twostep: handler failed', method, err instanceof Error ? err.name : typeof err);

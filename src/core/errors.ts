@@ -24,6 +24,11 @@ export const ERROR_CODES = [
   'site_invalid',
   // vault
   'vault_locked',
+  'pin_wrong',
+  'pin_throttled',
+  'pin_invalid',
+  'passphrase_invalid',
+  'pin_required',
   'vault_corrupted',
   'record_tampered',
   'account_not_found',
@@ -38,16 +43,24 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Numbers a message may need: wrong-PIN count and when the next try is allowed. */
+export interface ErrorInfo {
+  failures?: number;
+  retryAt?: number;
+}
+
 /** An error a user can understand: a code, plus an optional non-secret detail for the message. */
 export class TwostepError extends Error {
   readonly code: ErrorCode;
   readonly detail: string | undefined;
+  readonly info: ErrorInfo | undefined;
 
-  constructor(code: ErrorCode, detail?: string) {
+  constructor(code: ErrorCode, detail?: string, info?: ErrorInfo) {
     super(detail === undefined ? code : `${code}: ${detail}`);
     this.name = 'TwostepError';
     this.code = code;
     this.detail = detail;
+    this.info = info;
   }
 }
 

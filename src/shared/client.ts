@@ -9,7 +9,7 @@ export async function call<M extends MethodName>(method: M, arg: ArgOf<M>): Prom
   const reply: unknown = await browser.runtime.sendMessage(envelope);
   if (!isReply(reply)) throw new TwostepError('internal', 'no reply from the background');
   if (reply.ok) return reply.value as ResultOf<M>;
-  throw new TwostepError(isErrorCode(reply.error.code) ? reply.error.code : 'internal', reply.error.detail);
+  throw new TwostepError(isErrorCode(reply.error.code) ? reply.error.code : 'internal', reply.error.detail, reply.error.info);
 }
 
 function isReply(value: unknown): value is Reply<unknown> {

@@ -4,7 +4,7 @@
  * it; the router in the background enforces that before any handler runs.
  */
 import type { AccountInput, AccountMeta } from '../core/account';
-import type { ErrorCode } from '../core/errors';
+import type { ErrorCode, ErrorInfo } from '../core/errors';
 
 /** Who sent a message: one of our extension pages (popup, options), or a content script in a tab. */
 export type SenderKind = 'extension' | 'content';
@@ -76,6 +76,7 @@ export interface Envelope<M extends MethodName = MethodName> {
 export interface WireError {
   code: ErrorCode;
   detail?: string;
+  info?: ErrorInfo;
 }
 
 /** Replies carry errors as data, so they survive structured cloning and are typed at the caller. */

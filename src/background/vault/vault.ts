@@ -7,10 +7,13 @@
  */
 import type { Account, AccountInput } from '../../core/account';
 import { TwostepError } from '../../core/errors';
-import { boundTo, generateDeviceKey, importVaultKey, open, openJson, randomId, seal, sealJson, type RandomBytes } from '../../core/vault/crypto';
-import { VAULT_FORMAT, type StoredRecord, type VaultHeader } from '../../core/vault/format';
+import type { SecretKind } from '../../core/pin-policy';
+import { boundTo, importVaultKey, openJson, randomId, sealJson, type RandomBytes } from '../../core/vault/crypto';
+import { VAULT_FORMAT, type KeySlot, type PinSlot, type StoredRecord, type VaultHeader } from '../../core/vault/format';
+import { makeDeviceSlot, makePinSlot, openDeviceSlot, openPinSlot } from '../../core/vault/slots';
+import { afterFailure, NO_FAILURES, parseThrottle, retryAt, type ThrottleState } from '../../core/vault/throttle';
 import { parseStoredAccount } from '../../core/vault/stored-account';
-import type { VaultDb } from './db';
+import { atomically, type VaultDb } from './db';
 
 /** Where the unwrapped vault key lives while unlocked: `storage.session` in the extension. */
 export interface KeyStore {
@@ -111,14 +114,10 @@ export class Vault {
   remove(id: string): Promise<void> {
     return this.serialised(async () => {
       await this.unlock();
-      const tx = (await this.deps.db()).transaction('accounts', 'readwrite');
-      if (!(await tx.store.get(id))) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
-        throw new TwostepError('account_not_found');
-      }
-      await tx.store.delete(id);
-      await tx.done;
+      await atomically(await this.deps.db(), ['accounts'], async (tx) => {
+        if (!(await tx.objectStore('accounts').get(id))) throw new TwostepError('account_not_found');
+        await tx.objectStore('accounts').delete(id);
+      });
       this.snapshot = null;
     });
   }
@@ -136,22 +135,12 @@ export class Vault {
   private async write(account: Account, expected: StoredRecord | null): Promise<void> {
     const { header, key } = await this.unlock();
     const sealed = await sealJson(key, account, boundTo('record', header.vaultId, account.id), this.deps.random);
-    const tx = (await this.deps.db()).transaction('accounts', 'readwrite');
-    const onDisk = await tx.store.get(account.id);
-    if (!sameRecord(onDisk ?? null, expected)) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      this.snapshot = null;
-      throw new TwostepError('storage_failed', 'the account changed meanwhile; try again');
-    }
-    await tx.store.put({ id: account.id, sealed });
-    try {
-      await tx.done;
-    } catch (err) {
-      this.snapshot = null;
-      throw new TwostepError('storage_failed', err instanceof Error ? err.name : undefined);
-    }
     this.snapshot = null;
+    await atomically(await this.deps.db(), ['accounts'], async (tx) => {
+      const onDisk = await tx.objectStore('accounts').get(account.id);
+      if (!sameRecord(onDisk ?? null, expected)) throw new TwostepError('storage_failed', 'the account changed meanwhile; try again');
+      await tx.objectStore('accounts').put({ id: account.id, sealed });
+    });
   }
 
   private async decrypt(header: VaultHeader, key: CryptoKey, record: StoredRecord): Promise<Account> {
@@ -162,7 +151,7 @@ export class Vault {
   /** The header (created on first use) and the vault key, from the key store or the device slot. */
   private async unlock(): Promise<Unlocked> {
     if (this.unlocked) return this.unlocked;
-    const header = (await (await this.deps.db()).get('meta', 'header')) ?? (await this.create());
+    const header = await this.header();
     if (header.format !== VAULT_FORMAT) throw new TwostepError('vault_corrupted', `unknown format ${String(header.format)}`);
     const stored = await this.deps.keys.load();
     let raw: Uint8Array;
@@ -181,7 +170,7 @@ export class Vault {
     if (!slot) throw new TwostepError('vault_locked');
     const deviceKey = await (await this.deps.db()).get('deviceKeys', slot.id);
     if (!deviceKey) throw new TwostepError('vault_corrupted', 'device key is missing');
-    return open(deviceKey, slot.wrapped, boundTo('slot', header.vaultId, slot.id));
+    return openDeviceSlot(slot, header.vaultId, deviceKey);
   }
 
   /**
@@ -192,26 +181,121 @@ export class Vault {
     const { random, now } = this.deps;
     const db = await this.deps.db();
     const vaultId = randomId(random);
-    const slotId = randomId(random);
-    const raw = random(32);
-    const deviceKey = await generateDeviceKey();
-    const wrapped = await seal(deviceKey, raw, boundTo('slot', vaultId, slotId), random);
-    const header: VaultHeader = {
-      format: VAULT_FORMAT,
-      vaultId,
-      cipher: 'AES-256-GCM',
-      createdAt: now(),
-      slots: [{ type: 'device', id: slotId, wrapped }],
-    };
-    const tx = db.transaction(['meta', 'deviceKeys'], 'readwrite');
-    const existing = await tx.objectStore('meta').get('header');
-    if (existing) {
-      await tx.done;
-      return existing;
+    const { slot, deviceKey } = await makeDeviceSlot(random(32), vaultId, random);
+    const header: VaultHeader = { format: VAULT_FORMAT, vaultId, cipher: 'AES-256-GCM', createdAt: now(), slots: [slot] };
+    return atomically(db, ['meta', 'deviceKeys'], async (tx) => {
+      const existing = await tx.objectStore('meta').get('header');
+      if (existing) return existing;
+      await Promise.all([tx.objectStore('meta').put(header, 'header'), tx.objectStore('deviceKeys').put(deviceKey, slot.id)]);
+      return header;
+    });
+  }
+
+  // ---- PIN and passphrase (issue 3) ----
+
+  /** The PIN slot's kind, or null when the vault opens with the device key alone. */
+  async pinKind(): Promise<SecretKind | null> {
+    const header = await this.header();
+    return pinSlotOf(header)?.secretKind ?? null;
+  }
+
+  /** When the next PIN try is allowed (null: now) and how many wrong tries came before. */
+  async throttle(): Promise<{ failures: number; retryAt: number | null }> {
+    const state = await this.throttleState();
+    return { failures: state.failures, retryAt: retryAt(state, this.deps.now()) };
+  }
+
+  /** Unlocks with the PIN or passphrase; wrong tries are counted and throttled on disk. */
+  unlockWith(secret: string): Promise<void> {
+    return this.serialised(async () => {
+      const header = await this.header();
+      const raw = await this.verify(header, secret);
+      await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
+      this.unlocked = { header, key: await importVaultKey(raw) };
+      this.snapshot = null;
+    });
+  }
+
+  /** Removes the unwrapped key from session storage and memory. Only a PIN brings it back. */
+  async lock(): Promise<void> {
+    await this.deps.keys.clear();
+    this.forget();
+  }
+
+  /**
+   * Sets or changes the PIN: one header write that replaces every slot with the new PIN slot and
+   * deletes the device key in the same transaction. A crash leaves the old or the new header.
+   */
+  setPin(next: string, kind: SecretKind, current: string | null): Promise<void> {
+    return this.serialised(async () => {
+      const header = await this.header();
+      const raw = pinSlotOf(header) ? await this.verify(header, current ?? '') : (await this.unlock(), await this.rawKey(header));
+      const slot = await makePinSlot(raw, header.vaultId, next, kind, this.deps.random);
+      await this.replaceSlots(header, [slot], null);
+      await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
+    });
+  }
+
+  /** Removes the PIN: the device slot comes back, in one header write. */
+  removePin(current: string): Promise<void> {
+    return this.serialised(async () => {
+      const header = await this.header();
+      if (!pinSlotOf(header)) return;
+      const raw = await this.verify(header, current);
+      const { slot, deviceKey } = await makeDeviceSlot(raw, header.vaultId, this.deps.random);
+      await this.replaceSlots(header, [slot], { id: slot.id, key: deviceKey });
+      await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
+    });
+  }
+
+  private async header(): Promise<VaultHeader> {
+    return (await (await this.deps.db()).get('meta', 'header')) ?? (await this.create());
+  }
+
+  private async rawKey(header: VaultHeader): Promise<Uint8Array> {
+    const stored = await this.deps.keys.load();
+    if (stored && stored.vaultId === header.vaultId) return stored.key;
+    return this.unwrapWithDevice(header);
+  }
+
+  private async throttleState(): Promise<ThrottleState> {
+    return parseThrottle(await (await this.deps.db()).get('state', 'throttle'));
+  }
+
+  /** Checks the PIN against the slot, enforcing and updating the throttle. Returns the vault key. */
+  private async verify(header: VaultHeader, secret: string): Promise<Uint8Array> {
+    const slot = pinSlotOf(header);
+    if (!slot) throw new TwostepError('pin_required');
+    const db = await this.deps.db();
+    const state = await this.throttleState();
+    const wait = retryAt(state, this.deps.now());
+    if (wait !== null) throw new TwostepError('pin_throttled', undefined, { failures: state.failures, retryAt: wait });
+    try {
+      const raw = await openPinSlot(slot, header.vaultId, secret);
+      if (state.failures > 0) await db.put('state', NO_FAILURES, 'throttle');
+      return raw;
+    } catch (err) {
+      if (!(err instanceof TwostepError) || err.code !== 'pin_wrong') throw err;
+      const next = afterFailure(state, this.deps.now());
+      await db.put('state', next, 'throttle');
+      const until = retryAt(next, this.deps.now());
+      throw new TwostepError('pin_wrong', undefined, until === null ? { failures: next.failures } : { failures: next.failures, retryAt: until });
     }
-    await Promise.all([tx.objectStore('meta').put(header, 'header'), tx.objectStore('deviceKeys').put(deviceKey, slotId)]);
-    await tx.done;
-    return header;
+  }
+
+  /** Writes a header with new slots, checking it is still the one we read; device keys follow the slots. */
+  private async replaceSlots(before: VaultHeader, slots: KeySlot[], deviceKey: { id: string; key: CryptoKey } | null): Promise<void> {
+    const db = await this.deps.db();
+    this.unlocked = null;
+    await atomically(db, ['meta', 'deviceKeys'], async (tx) => {
+      const onDisk = await tx.objectStore('meta').get('header');
+      if (!onDisk || onDisk.vaultId !== before.vaultId || slotIds(onDisk) !== slotIds(before)) {
+        throw new TwostepError('storage_failed', 'the vault changed meanwhile; try again');
+      }
+      await tx.objectStore('meta').put({ ...before, slots }, 'header');
+      await tx.objectStore('deviceKeys').clear();
+      if (deviceKey) await tx.objectStore('deviceKeys').put(deviceKey.key, deviceKey.id);
+    });
   }
 
   /** Runs writes one after another, so read-modify-write steps of two calls never interleave. */
@@ -220,6 +304,14 @@ export class Vault {
     this.writes = run.catch(() => undefined);
     return run;
   }
+}
+
+function pinSlotOf(header: VaultHeader): PinSlot | undefined {
+  return header.slots.find((s): s is PinSlot => s.type === 'pin');
+}
+
+function slotIds(header: VaultHeader): string {
+  return header.slots.map((s) => s.id).join(',');
 }
 
 function sameRecord(a: StoredRecord | null, b: StoredRecord | null): boolean {

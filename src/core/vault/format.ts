@@ -19,7 +19,29 @@ export interface DeviceSlot {
   wrapped: Sealed;
 }
 
-export type KeySlot = DeviceSlot;
+/** Argon2id parameters, stored with the slot so a later version can raise them by re-wrapping. */
+export interface Argon2idParams {
+  name: 'argon2id';
+  /** KiB of memory (RFC 9106 §4 "m"). */
+  memoryKiB: number;
+  /** Passes over memory (RFC 9106 §4 "t"). */
+  passes: number;
+  /** Lanes (RFC 9106 §4 "p"). */
+  parallelism: number;
+  salt: Uint8Array;
+}
+
+/** The vault key wrapped under a key derived from the user's PIN or passphrase. */
+export interface PinSlot {
+  type: 'pin';
+  id: string;
+  /** What the user chose, so the unlock screen shows a PIN pad or a passphrase field. */
+  secretKind: 'pin' | 'passphrase';
+  kdf: Argon2idParams;
+  wrapped: Sealed;
+}
+
+export type KeySlot = DeviceSlot | PinSlot;
 
 export const VAULT_FORMAT = 1;
 

@@ -1,0 +1,154 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { TwostepError } from '../../../src/core/errors';
+import { openVaultDb, UPGRADE_STEPS, type VaultSchema } from '../../../src/background/vault/db';
+import { Vault } from '../../../src/background/vault/vault';
+import { platformRandom } from '../../../src/core/vault/crypto';
+import { input, MemoryKeyStore, newFixture } from './vault-fixture';
+
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof TwostepError ? e.code : `not a TwostepError: ${String(e)}`),
+  );
+
+describe('PIN slot', () => {
+  it('set → lock → wrong PIN fails → right PIN unlocks every account; no device key is left', async () => {
+    const f = await newFixture();
+    await f.vault.add(input({ issuer: 'A' }));
+    await f.vault.setPin('482916', 'pin', null);
+    expect(await f.db.count('deviceKeys')).toBe(0);
+    expect((await f.db.get('meta', 'header'))?.slots.map((s) => s.type)).toEqual(['pin']);
+    await f.vault.lock();
+    const v = f.restartWorker();
+    expect(await v.isLocked()).toBe(true);
+    await expect(codeOf(v.read())).resolves.toBe('vault_locked');
+    const wrong = await v.unlockWith('000000').catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(TwostepError);
+    expect((wrong as TwostepError).code).toBe('pin_wrong');
+    expect((wrong as TwostepError).info?.failures).toBe(1);
+    // The error says nothing about which part was wrong, and never echoes the PIN.
+    expect(String((wrong as Error).message)).not.toContain('000000');
+    await v.unlockWith('482916');
+    expect((await v.read()).accounts.map((a) => a.issuer)).toEqual(['A']);
+  });
+
+  it('a PIN change re-wraps the key: the account records are not rewritten', async () => {
+    const f = await newFixture();
+    await f.vault.add(input({ issuer: 'A' }));
+    await f.vault.add(input({ issuer: 'B', secret: 'GEZDGNBVGY3TQOJQ' }));
+    await f.vault.setPin('1234', 'pin', null);
+    const before = await f.db.getAll('accounts');
+    await expect(codeOf(f.vault.setPin('correct horse battery', 'passphrase', '9999'))).resolves.toBe('pin_wrong');
+    await f.vault.setPin('correct horse battery', 'passphrase', '1234');
+    expect(await f.db.getAll('accounts')).toEqual(before);
+    await f.vault.lock();
+    const v = f.restartWorker();
+    await expect(codeOf(v.unlockWith('1234'))).resolves.toBe('pin_wrong');
+    await v.unlockWith('correct horse battery');
+    expect((await v.read()).accounts).toHaveLength(2);
+    expect(await v.pinKind()).toBe('passphrase');
+  });
+
+  it('removing the PIN brings back a device slot: no prompt after a browser restart', async () => {
+    const f = await newFixture();
+    await f.vault.add(input());
+    await f.vault.setPin('1234', 'pin', null);
+    await expect(codeOf(f.vault.removePin('4321'))).resolves.toBe('pin_wrong');
+    await f.vault.removePin('1234');
+    await f.keys.clear(); // browser restart
+    const v = f.restartWorker();
+    expect(await v.isLocked()).toBe(false);
+    expect((await v.read()).accounts).toHaveLength(1);
+  });
+
+  it('five wrong tries bring a wait that survives a worker restart, and nothing is deleted', async () => {
+    let now = 1_800_000_000_000;
+    const f = await newFixture();
+    await f.vault.add(input());
+    await f.vault.setPin('1234', 'pin', null);
+    await f.vault.lock();
+    const worker = () => new Vault({ db: () => Promise.resolve(f.db), keys: f.keys, random: platformRandom, now: () => now });
+    let v = worker();
+    for (let i = 1; i <= 5; i++) await expect(codeOf(v.unlockWith('0000'))).resolves.toBe('pin_wrong');
+    v = worker();
+    const blocked = await v.unlockWith('1234').catch((e: unknown) => e as TwostepError);
+    expect(blocked).toMatchObject({ code: 'pin_throttled', info: { failures: 5, retryAt: now + 30_000 } });
+    now += 31_000;
+    await expect(codeOf(v.unlockWith('0000'))).resolves.toBe('pin_wrong');
+    // The sixth wrong try waits a minute.
+    expect(await worker().throttle()).toEqual({ failures: 6, retryAt: now + 60_000 });
+    now += 61_000;
+    await worker().unlockWith('1234');
+    expect(await worker().throttle()).toEqual({ failures: 0, retryAt: null });
+    expect(await f.db.count('accounts')).toBe(1);
+  });
+
+  it('a PIN change that fails at any write opens with either the old or the new PIN', async () => {
+    for (const failing of ['meta.put', 'deviceKeys.clear', 'deviceKeys.put'] as const) {
+      for (const change of ['set', 'change', 'remove'] as const) {
+        const f = await newFixture();
+        await f.vault.add(input());
+        if (change !== 'set') await f.vault.setPin('1111', 'pin', null);
+        const [storeName, method] = failing.split('.') as ['meta' | 'deviceKeys', 'put' | 'clear'];
+        const proto = Object.getPrototypeOf(f.db.transaction(storeName).store) as Record<string, unknown>;
+        const real = proto[method] as (...a: unknown[]) => unknown;
+        proto[method] = function (this: { name: string }, ...args: unknown[]) {
+          if (this.name === storeName) throw new DOMException('simulated crash', 'AbortError');
+          return real.apply(this, args);
+        };
+        try {
+          if (change === 'set') await f.vault.setPin('2222', 'pin', null).catch(() => undefined);
+          if (change === 'change') await f.vault.setPin('2222', 'pin', '1111').catch(() => undefined);
+          if (change === 'remove') await f.vault.removePin('1111').catch(() => undefined);
+        } finally {
+          proto[method] = real;
+        }
+        await f.keys.clear();
+        const v = f.restartWorker();
+        let opened = !(await v.isLocked());
+        for (const pin of ['1111', '2222']) {
+          if (!opened) opened = await v.unlockWith(pin).then(() => true, () => false);
+        }
+        expect(opened, `${change} with ${failing} failing`).toBe(true);
+        expect((await v.read()).accounts, `${change} with ${failing} failing`).toHaveLength(1);
+      }
+    }
+  }, 60_000);
+
+  it('refuses a header edited to weaken the KDF', async () => {
+    const f = await newFixture();
+    await f.vault.setPin('1234', 'pin', null);
+    const header = (await f.db.get('meta', 'header'))!;
+    const slot = header.slots[0]!;
+    if (slot.type !== 'pin') throw new Error('expected a PIN slot');
+    slot.kdf.memoryKiB = 8;
+    await f.db.put('meta', header, 'header');
+    await f.vault.lock();
+    await expect(codeOf(f.restartWorker().unlockWith('1234'))).resolves.toBe('vault_corrupted');
+  });
+});
+
+describe('schema upgrades', () => {
+  it('a database made by each earlier version opens with every account', async () => {
+    for (let from = 1; from < UPGRADE_STEPS.length; from++) {
+      const name = `upgrade-from-${from}-${Date.now()}`;
+      const old = await openDB<VaultSchema>(name, from, {
+        upgrade(db, oldVersion) {
+          for (let v = oldVersion; v < from; v++) UPGRADE_STEPS[v]?.(db);
+        },
+      });
+      const keys = new MemoryKeyStore();
+      const v = new Vault({ db: () => Promise.resolve(old), keys, random: platformRandom, now: () => 1 });
+      await v.add(input({ issuer: 'A' }));
+      await v.add(input({ issuer: 'B', secret: 'GEZDGNBVGY3TQOJQ' }));
+      old.close();
+      await keys.clear();
+      const db = await openVaultDb(name);
+      expect(db.version).toBe(UPGRADE_STEPS.length);
+      const after = new Vault({ db: () => Promise.resolve(db), keys, random: platformRandom, now: () => 2 });
+      expect((await after.read()).accounts.map((a) => a.issuer)).toEqual(['A', 'B']);
+      db.close();
+    }
+  });
+});
