@@ -1,26 +1,78 @@
 /**
  * The service worker's entry: it only wires things together and registers listeners synchronously at
- * the top level, so a worker woken by a message has its listener in place (MV3 lifecycle).
+ * the top level, so a worker woken by an event has its listener in place (MV3 lifecycle).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { platformRandom } from '../core/vault/crypto';
+import { AutoLock } from './auto-lock';
 import { createHandlers } from './handlers';
-import { route } from './router';
 import { localSettingsStore } from './local-settings';
+import { isEnvelope, route } from './router';
+import { showLocked } from './toolbar-icon';
 import { openVaultDb, type VaultDb } from './vault/db';
 import { sessionKeyStore } from './vault/session-key';
 import { Vault } from './vault/vault';
 
+const IDLE_ALARM = 'twostep-idle-lock';
+const LAST_USE = 'lastUseAt';
+
 let dbPromise: Promise<VaultDb> | null = null;
 const db = (): Promise<VaultDb> => (dbPromise ??= openVaultDb());
-
 const now = (): number => Date.now();
-const vault = new Vault({ db, keys: sessionKeyStore, random: platformRandom, now });
-const handlers = createHandlers({ vault, settings: localSettingsStore, now });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender, browser.runtime.id, handlers));
+const vault = new Vault({ db, keys: sessionKeyStore, random: platformRandom, now });
+const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
+const autoLock = new AutoLock({
+  vault,
+  settings: localSettingsStore,
+  now,
+  lastUse: {
+    async load() {
+      const value: unknown = (await browser.storage.session.get(LAST_USE))[LAST_USE];
+      return typeof value === 'number' ? value : null;
+    },
+    save: (at) => browser.storage.session.set({ [LAST_USE]: at }),
+  },
+  alarm: {
+    at: async (when) => browser.alarms.create(IDLE_ALARM, { when }),
+    cancel: async () => void (await browser.alarms.clear(IDLE_ALARM)),
+  },
+  changed: refreshIcon,
+});
+const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now });
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isEnvelope(message)) return undefined;
+  // The idle deadline is checked before every call, so a late alarm cannot keep the vault open.
+  return autoLock
+    .enforce()
+    .then(() => route(message, sender, browser.runtime.id, handlers))
+    .finally(() => autoLock.touch());
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === IDLE_ALARM) void autoLock.enforce();
+});
+
+// The operating system locked the screen: lock the vault too.
+browser.idle.onStateChanged.addListener((state) => {
+  if (state === 'locked') void autoLock.lockNow();
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void (async () => {
+    await refreshIcon();
+    const { askOnStartup } = await localSettingsStore.get();
+    if (askOnStartup && (await vault.isLocked())) {
+      await browser.windows.create({ url: browser.runtime.getURL('src/popup/index.html?window=unlock'), type: 'popup', width: 380, height: 560 });
+    }
+  })();
+});
+
+browser.runtime.onInstalled.addListener(() => void refreshIcon());
 
 // Content scripts must never read the vault key: keep session storage to trusted contexts (the default).
 // (The polyfill's types predate setAccessLevel, hence the narrow cast.)
 const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
 void session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+void refreshIcon().catch(() => undefined);

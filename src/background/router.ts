@@ -52,7 +52,8 @@ export function classifySender(raw: RawSender, extensionId: string): Sender | nu
   return { kind: 'content', origin: raw.origin ?? url.origin, tabId, frameId };
 }
 
-function isEnvelope(message: unknown): message is { twostep: 1; method: string; arg: unknown } {
+/** True for messages in our envelope; everything else is left alone. */
+export function isEnvelope(message: unknown): message is { twostep: 1; method: string; arg: unknown } {
   return (
     typeof message === 'object' &&
     message !== null &&

@@ -1,15 +1,48 @@
 /** User preferences (nothing secret) in `storage.local`, with defaults for anything missing. */
+import { TwostepError } from '../core/errors';
 import type { Settings } from '../shared/protocol';
 
-export const DEFAULT_SETTINGS: Settings = { hideCodes: false };
+export const DEFAULT_SETTINGS: Settings = { hideCodes: false, autoLockMinutes: 15, askOnStartup: false, pinNudgeDismissed: false };
 
 export interface SettingsStore {
   get(): Promise<Settings>;
   set(patch: Partial<Settings>): Promise<Settings>;
 }
 
+/** Longest idle time on offer: a day. Fractions of a minute exist for tests that cannot wait. */
+const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+
+function isAutoLockMinutes(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_AUTO_LOCK_MINUTES;
+}
+
 /** Reads stored settings leniently: unknown or mistyped values fall back to the default. */
 export function parseSettings(value: unknown): Settings {
   const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  return { hideCodes: typeof v.hideCodes === 'boolean' ? v.hideCodes : DEFAULT_SETTINGS.hideCodes };
+  const bool = (key: 'hideCodes' | 'askOnStartup' | 'pinNudgeDismissed'): boolean =>
+    typeof v[key] === 'boolean' ? v[key] : DEFAULT_SETTINGS[key];
+  return {
+    hideCodes: bool('hideCodes'),
+    askOnStartup: bool('askOnStartup'),
+    pinNudgeDismissed: bool('pinNudgeDismissed'),
+    autoLockMinutes: isAutoLockMinutes(v.autoLockMinutes) ? v.autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
+  };
+}
+
+/** Validates a settings change from a message strictly: a wrong type is an error, not a default. */
+export function parseSettingsPatch(value: unknown): Partial<Settings> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TwostepError('bad_request', 'expected an object');
+  const patch: Partial<Settings> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'hideCodes' || key === 'askOnStartup' || key === 'pinNudgeDismissed') {
+      if (typeof v !== 'boolean') throw new TwostepError('bad_request', `${key} must be true or false`);
+      patch[key] = v;
+    } else if (key === 'autoLockMinutes') {
+      if (!isAutoLockMinutes(v)) throw new TwostepError('bad_request', 'autoLockMinutes is out of range');
+      patch.autoLockMinutes = v;
+    } else {
+      throw new TwostepError('bad_request', `unexpected field ${key}`);
+    }
+  }
+  return patch;
 }

@@ -5,6 +5,7 @@
  */
 import type { AccountInput, AccountMeta } from '../core/account';
 import type { ErrorCode, ErrorInfo } from '../core/errors';
+import type { SecretKind } from '../core/pin-policy';
 
 /** Who sent a message: one of our extension pages (popup, options), or a content script in a tab. */
 export type SenderKind = 'extension' | 'content';
@@ -28,14 +29,27 @@ export interface AccountView extends AccountMeta {
 export interface VaultState {
   /** False while the vault key is available to the worker. */
   locked: boolean;
+  /** How the vault is protected: null when it opens with the device key alone. */
+  protection: SecretKind | null;
+  /** Accounts and damaged records are only known while unlocked (0 while locked). */
   accountCount: number;
   /** Records that exist but could not be read (tampered or corrupted); kept, never deleted. */
   damaged: number;
+  /** Wrong PIN tries since the last success. */
+  failures: number;
+  /** Epoch ms before which no PIN try is accepted; null when a try is allowed now. */
+  retryAt: number | null;
 }
 
 export interface Settings {
   /** Show codes as dots until the user hovers or focuses them. */
   hideCodes: boolean;
+  /** Lock after this many minutes without use (only with a PIN); 0 never. */
+  autoLockMinutes: number;
+  /** Open a small unlock window when the browser starts (only with a PIN). */
+  askOnStartup: boolean;
+  /** The user declined the "protect with a PIN" suggestion: never show it again. */
+  pinNudgeDismissed: boolean;
 }
 
 /** Fields of an account a user may change after it was added. Secret and kind are fixed by design. */
@@ -57,6 +71,11 @@ export interface Protocol {
   'accounts.hotpNext': Method<{ id: string }, AccountView>;
   /** The account as an otpauth:// URI, for an edit or export view the user opened on purpose. */
   'accounts.reveal': Method<{ id: string }, { uri: string }>;
+  'vault.unlock': Method<{ secret: string }, VaultState>;
+  'vault.lock': Method<null, VaultState>;
+  /** Sets or changes the PIN or passphrase; `current` is required when one is set. */
+  'vault.setPin': Method<{ next: string; kind: SecretKind; current: string | null }, VaultState>;
+  'vault.removePin': Method<{ current: string }, VaultState>;
   'settings.get': Method<null, Settings>;
   'settings.set': Method<Partial<Settings>, Settings>;
 }

@@ -9,6 +9,7 @@ import { accountsRemove } from './accounts-remove';
 import { accountsReveal } from './accounts-reveal';
 import { accountsUpdate } from './accounts-update';
 import { settingsGet, settingsSet } from './settings';
+import { vaultLock, vaultRemovePin, vaultSetPin, vaultUnlock } from './vault-lock';
 import { vaultState } from './vault-state';
 
 export function createHandlers(services: Services): Handlers {
@@ -21,6 +22,10 @@ export function createHandlers(services: Services): Handlers {
     'accounts.remove': accountsRemove(services),
     'accounts.hotpNext': accountsHotpNext(services),
     'accounts.reveal': accountsReveal(services),
+    'vault.unlock': vaultUnlock(services),
+    'vault.lock': vaultLock(services),
+    'vault.setPin': vaultSetPin(services),
+    'vault.removePin': vaultRemovePin(services),
     'settings.get': settingsGet(services),
     'settings.set': settingsSet(services),
   };

@@ -1,8 +1,7 @@
-import { TwostepError } from '../../core/errors';
-import type { Settings } from '../../shared/protocol';
 import type { Handler } from '../router';
 import type { Services } from '../services';
-import { expectNull, expectObject } from '../validate';
+import { parseSettingsPatch } from '../settings-store';
+import { expectNull } from '../validate';
 
 export const settingsGet = ({ settings }: Services): Handler<'settings.get'> => ({
   from: ['extension'],
@@ -10,16 +9,13 @@ export const settingsGet = ({ settings }: Services): Handler<'settings.get'> => 
   run: () => settings.get(),
 });
 
-export const settingsSet = ({ settings }: Services): Handler<'settings.set'> => ({
+export const settingsSet = ({ settings, autoLock }: Services): Handler<'settings.set'> => ({
   from: ['extension'],
-  parse(arg) {
-    const { hideCodes } = expectObject(arg, ['hideCodes']);
-    const patch: Partial<Settings> = {};
-    if (hideCodes !== undefined) {
-      if (typeof hideCodes !== 'boolean') throw new TwostepError('bad_request', 'hideCodes must be true or false');
-      patch.hideCodes = hideCodes;
-    }
-    return patch;
+  parse: parseSettingsPatch,
+  async run(patch) {
+    const next = await settings.set(patch);
+    // A new idle time applies from now on, measured from the last use.
+    if (patch.autoLockMinutes !== undefined) await autoLock.reschedule();
+    return next;
   },
-  run: (patch) => settings.set(patch),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AutoLock } from '../../../src/background/auto-lock';
 import { createHandlers } from '../../../src/background/handlers';
 import { classifySender, route, type RawSender } from '../../../src/background/router';
 import { DEFAULT_SETTINGS, type SettingsStore } from '../../../src/background/settings-store';
@@ -15,7 +16,16 @@ const memorySettings = (): SettingsStore => {
 
 async function setup() {
   const f = await newFixture();
-  const handlers = createHandlers({ vault: f.vault, settings: memorySettings(), now: () => 59_000 });
+  const settings = memorySettings();
+  const autoLock = new AutoLock({
+    vault: f.vault,
+    settings,
+    now: () => 59_000,
+    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve() },
+    alarm: { at: () => Promise.resolve(), cancel: () => Promise.resolve() },
+    changed: () => Promise.resolve(),
+  });
+  const handlers = createHandlers({ vault: f.vault, settings, autoLock, now: () => 59_000 });
   return { f, send: (message: unknown, sender: RawSender = popup) => route(message, sender, ID, handlers) };
 }
 
