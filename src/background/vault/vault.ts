@@ -84,16 +84,39 @@ export class Vault {
   }
 
   /** Adds an account; the same secret for the same kind is never stored twice. */
-  add(input: AccountInput): Promise<Account> {
+  async add(input: AccountInput): Promise<Account> {
+    const { added, duplicates } = await this.addMany([input]);
+    if (duplicates > 0 || !added[0]) throw new TwostepError('account_duplicate');
+    return added[0];
+  }
+
+  /**
+   * Adds several accounts in one transaction (an import is all or nothing). Accounts whose secret is
+   * already in the vault, or repeated in the batch, are skipped and counted.
+   */
+  addMany(inputs: AccountInput[]): Promise<{ added: Account[]; duplicates: number }> {
     return this.serialised(async () => {
+      const { header, key } = await this.unlock();
       const { accounts } = await this.read();
-      if (accounts.some((a) => a.kind === input.kind && a.secret === input.secret)) {
-        throw new TwostepError('account_duplicate');
-      }
+      const seen = new Set(accounts.map(secretKey));
       const now = this.deps.now();
-      const account: Account = { ...input, id: randomId(this.deps.random), createdAt: now, updatedAt: now };
-      await this.write(account, null);
-      return account;
+      const added: Account[] = [];
+      for (const input of inputs) {
+        if (seen.has(secretKey(input))) continue;
+        seen.add(secretKey(input));
+        added.push({ ...input, id: randomId(this.deps.random), createdAt: now, updatedAt: now });
+      }
+      const records = await Promise.all(
+        added.map(async (account) => ({
+          id: account.id,
+          sealed: await sealJson(key, account, boundTo('record', header.vaultId, account.id), this.deps.random),
+        })),
+      );
+      await atomically(await this.deps.db(), ['accounts'], async (tx) => {
+        await Promise.all(records.map((record) => tx.objectStore('accounts').add(record)));
+      });
+      this.remember(added, []);
+      return { added, duplicates: inputs.length - added.length };
     });
   }
 
@@ -118,8 +141,24 @@ export class Vault {
         if (!(await tx.objectStore('accounts').get(id))) throw new TwostepError('account_not_found');
         await tx.objectStore('accounts').delete(id);
       });
-      this.snapshot = null;
+      this.remember([], [id]);
     });
+  }
+
+  /**
+   * Brings the cached snapshot in line with a committed write, so a batch of adds does not decrypt
+   * the whole vault again after each one. Anything unexpected drops the cache instead.
+   */
+  private remember(written: Account[], removedIds: string[]): void {
+    if (!this.snapshot) return;
+    const known = new Set(this.snapshot.accounts.map((a) => a.id));
+    if (removedIds.some((id) => !known.has(id) && !written.some((a) => a.id === id))) {
+      this.snapshot = null;
+      return;
+    }
+    const gone = new Set(removedIds);
+    const kept = this.snapshot.accounts.filter((a) => !gone.has(a.id));
+    this.snapshot = { accounts: sortAccounts([...kept, ...written]), damaged: this.snapshot.damaged };
   }
 
   /** Drops the cached key and accounts (the key in the key store is the caller's business). */
@@ -135,12 +174,15 @@ export class Vault {
   private async write(account: Account, expected: StoredRecord | null): Promise<void> {
     const { header, key } = await this.unlock();
     const sealed = await sealJson(key, account, boundTo('record', header.vaultId, account.id), this.deps.random);
-    this.snapshot = null;
     await atomically(await this.deps.db(), ['accounts'], async (tx) => {
       const onDisk = await tx.objectStore('accounts').get(account.id);
       if (!sameRecord(onDisk ?? null, expected)) throw new TwostepError('storage_failed', 'the account changed meanwhile; try again');
       await tx.objectStore('accounts').put({ id: account.id, sealed });
+    }).catch((err: unknown) => {
+      this.snapshot = null;
+      throw err;
     });
+    this.remember([account], [account.id]);
   }
 
   private async decrypt(header: VaultHeader, key: CryptoKey, record: StoredRecord): Promise<Account> {
@@ -304,6 +346,10 @@ export class Vault {
     this.writes = run.catch(() => undefined);
     return run;
   }
+}
+
+function secretKey(account: Pick<AccountInput, 'kind' | 'secret'>): string {
+  return `${account.kind}:${account.secret}`;
 }
 
 function pinSlotOf(header: VaultHeader): PinSlot | undefined {

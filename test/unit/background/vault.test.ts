@@ -78,6 +78,19 @@ describe('vault', () => {
     expect((await two.restartWorker().read()).damaged).toBe(1);
   });
 
+  it('imports a batch all or nothing, skipping secrets already there or repeated', async () => {
+    const f = await newFixture();
+    await f.vault.add(input({ issuer: 'Existing' }));
+    const result = await f.vault.addMany([
+      input({ issuer: 'Dup of existing' }),
+      input({ issuer: 'New', secret: 'GEZDGNBVGY3TQOJQ' }),
+      input({ issuer: 'Repeated', secret: 'GEZDGNBVGY3TQOJQ' }),
+      input({ issuer: 'HOTP, same secret, other kind', kind: 'hotp' }),
+    ]);
+    expect(result.duplicates).toBe(2);
+    expect((await f.restartWorker().read()).accounts.map((a) => a.issuer)).toEqual(['Existing', 'HOTP, same secret, other kind', 'New']);
+  });
+
   it('edits, advances an HOTP counter, and removes', async () => {
     const f = await newFixture();
     const a = await f.vault.add(input({ kind: 'hotp', counter: 7 }));
@@ -100,15 +113,19 @@ describe('vault', () => {
   it('a write that fails halfway leaves the vault as it was', async () => {
     const f = await newFixture();
     await f.vault.add(input({ issuer: 'Kept' }));
-    const store = Object.getPrototypeOf(f.db.transaction('accounts').store) as { put: (...args: unknown[]) => unknown };
-    const realPut = store.put;
-    store.put = function (this: unknown) {
+    const store = Object.getPrototypeOf(f.db.transaction('accounts').store) as Record<'put' | 'add', unknown>;
+    const real = { put: store.put, add: store.add };
+    const crash = () => {
       throw new DOMException('simulated crash', 'AbortError');
     };
+    store.put = store.add = crash;
     try {
-      await expect(codeOf(f.vault.add(input({ issuer: 'Lost', secret: 'GEZDGNBVGY3TQOJQ' })))).resolves.not.toBe('resolved');
+      await expect(codeOf(f.vault.add(input({ issuer: 'Lost', secret: 'GEZDGNBVGY3TQOJQ' })))).resolves.toBe('storage_failed');
+      await expect(codeOf(f.vault.addMany([input({ issuer: 'Lost', secret: 'GEZDGNBVGY3TQOJQ' }), input({ issuer: 'Lost 2', secret: 'GEZDGNBVGY3TQOJQGE' })]))).resolves.toBe(
+        'storage_failed',
+      );
     } finally {
-      store.put = realPut;
+      Object.assign(store, real);
     }
     const after = await f.restartWorker().read();
     expect(after.accounts.map((a) => a.issuer)).toEqual(['Kept']);
