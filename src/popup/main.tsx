@@ -1,8 +1,13 @@
 import { render } from 'preact';
+import { t, uiLanguage } from '../shared/i18n';
+import { App } from './App';
+import { prefetchAccounts } from './hooks/useAccounts';
+import { prefetchSettings } from './hooks/useSettings';
 
-function App() {
-  return <p>Twostep</p>;
-}
+prefetchAccounts();
+prefetchSettings();
 
+document.documentElement.lang = uiLanguage();
+document.title = t('extName');
 const root = document.getElementById('app');
 if (root) render(<App />, root);

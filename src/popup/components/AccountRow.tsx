@@ -1,0 +1,121 @@
+import { t } from '../../shared/i18n';
+import type { AccountView } from '../../shared/protocol';
+import { accountLabel, groupCode, maskCode, shownCode } from '../format';
+import { Countdown } from './Countdown';
+import { CheckIcon, EditIcon, NextIcon } from './icons';
+
+export const ROW_HEIGHT = 60;
+
+export interface RowActions {
+  copy: (account: AccountView, code: string) => void;
+  edit: (account: AccountView) => void;
+  hotpNext: (account: AccountView) => void;
+  focusRow: (index: number) => void;
+}
+
+interface Props {
+  account: AccountView;
+  index: number;
+  setSize: number;
+  now: number;
+  /** The one row in the tab order (roving tabindex). */
+  active: boolean;
+  copied: boolean;
+  busy: boolean;
+  actions: RowActions;
+}
+
+/**
+ * One account: who it is, its code grouped for reading, and the time left. The whole row is a button
+ * that copies the code; edit (and, for HOTP, next code) are buttons beside it.
+ */
+export function AccountRow({ account, index, setSize, now, active, copied, busy, actions }: Props) {
+  const shown = shownCode(account, now);
+  const grouped = groupCode(shown.code, account.kind);
+  const label = accountLabel(account);
+  const tabIndex = active ? 0 : -1;
+  const seconds = shown.validUntil === null ? null : Math.max(0, Math.ceil((shown.validUntil - now) / 1000));
+  const spoken =
+    seconds === null ? t('row_label_hotp', [label, grouped]) : t('row_label', [label, grouped, String(seconds)]);
+  return (
+    <div
+      class={copied ? 'row copied' : 'row'}
+      role="listitem"
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      data-testid="account-row"
+      data-id={account.id}
+      data-kind={account.kind}
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+    >
+      <button
+        type="button"
+        class="row-main"
+        tabIndex={tabIndex}
+        data-index={index}
+        data-testid="copy-button"
+        aria-label={spoken}
+        onClick={() => actions.copy(account, shown.code)}
+        onFocus={() => actions.focusRow(index)}
+      >
+        <span class="who">
+          <span class="issuer" data-testid="issuer">
+            {account.issuer || account.name}
+          </span>
+          {account.issuer && account.name ? (
+            <span class="name" data-testid="account-name">
+              {account.name}
+            </span>
+          ) : null}
+        </span>
+        <span class="code-box">
+          <span class="code" data-testid="code">
+            {grouped}
+          </span>
+          <span class="mask" data-testid="code-mask" aria-hidden="true">
+            {maskCode(grouped)}
+          </span>
+        </span>
+        {/* HOTP codes do not expire: no ring; its "next code" button sits where the ring would be. */}
+        {shown.validUntil === null ? null : (
+          <span class="status">
+            {copied ? (
+              <span class="check" data-testid="copied-mark">
+                <CheckIcon />
+              </span>
+            ) : (
+              <Countdown key={shown.validFrom} validFrom={shown.validFrom} validUntil={shown.validUntil} now={now} />
+            )}
+          </span>
+        )}
+      </button>
+      {account.kind === 'hotp' ? (
+        <button
+          type="button"
+          class="icon-button"
+          tabIndex={tabIndex}
+          data-testid="hotp-next"
+          disabled={busy}
+          title={t('next_code')}
+          aria-label={t('next_code_for', label)}
+          onClick={() => actions.hotpNext(account)}
+          onFocus={() => actions.focusRow(index)}
+        >
+          <NextIcon />
+        </button>
+      ) : null}
+      <button
+        type="button"
+        class="icon-button"
+        tabIndex={tabIndex}
+        data-testid="edit-button"
+        title={t('edit')}
+        aria-label={t('edit_account_label', label)}
+        onClick={() => actions.edit(account)}
+        onFocus={() => actions.focusRow(index)}
+      >
+        <EditIcon />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import type { InputHTMLAttributes, TargetedSubmitEvent } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { HASH_ALGORITHMS, LIMITS, OTP_KINDS, STEAM, type AccountInput, type HashAlgorithm, type OtpKind } from '../../core/account';
+import { TwostepError } from '../../core/errors';
+import { call } from '../../shared/client';
+import { t } from '../../shared/i18n';
+import type { AccountView } from '../../shared/protocol';
+import { errorFor, formError, type FormErrorState } from '../errors';
+import { describedBy, Field, FormError } from './Field';
+
+const ALGORITHM_LABELS: Record<HashAlgorithm, string> = { SHA1: 'SHA-1', SHA256: 'SHA-256', SHA512: 'SHA-512' };
+const ADVANCED_FIELDS = ['kind', 'algorithm', 'digits', 'period', 'counter'];
+
+interface Props {
+  onAdded: (account: AccountView) => void;
+  onCancel: () => void;
+  onError: (err: unknown) => void;
+}
+
+/** Secrets are often shown in groups ("abcd efgh …") or with padding; the background wants canonical base32. */
+function canonicalSecret(text: string): string {
+  return text.replace(/[\s-]/g, '').replace(/=+$/, '').toUpperCase();
+}
+
+function whole(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+}
+
+/** Adds an account by hand (with advanced OTP parameters behind a disclosure) or from an otpauth:// link. */
+export function AddView({ onAdded, onCancel, onError }: Props) {
+  const [mode, setMode] = useState<'manual' | 'uri'>('manual');
+  const [issuer, setIssuer] = useState('');
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState('');
+  const [kind, setKind] = useState<OtpKind>('totp');
+  const [algorithm, setAlgorithm] = useState<HashAlgorithm>('SHA1');
+  const [digits, setDigits] = useState('6');
+  const [period, setPeriod] = useState('30');
+  const [counter, setCounter] = useState('0');
+  const [uri, setUri] = useState('');
+  const [advanced, setAdvanced] = useState(false);
+  const [error, setError] = useState<FormErrorState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  // Put focus where the user starts typing, and on the field an error is about.
+  useEffect(() => {
+    const id = error?.field ? `add-${error.field}` : mode === 'uri' ? 'add-uri' : 'add-issuer';
+    form.current?.querySelector<HTMLElement>(`#${id}`)?.focus();
+  }, [mode, error]);
+
+  const fail = (err: unknown): void => {
+    const state = formError(err, mode === 'uri' ? ['uri'] : ['issuer', 'name', 'secret', ...ADVANCED_FIELDS]);
+    if (state.field && ADVANCED_FIELDS.includes(state.field)) setAdvanced(true);
+    setError(state);
+    onError(err);
+  };
+
+  const submit = async (e: TargetedSubmitEvent<HTMLFormElement>): Promise<void> => {
+    e.preventDefault();
+    if (busy) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const added =
+        mode === 'uri'
+          ? await call('accounts.addUri', { uri: uri.trim(), site: null })
+          : await call('accounts.add', { input: manualInput() });
+      onAdded(added);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The form as an AccountInput; numbers that are not whole numbers fail here, before any message. */
+  const manualInput = (): AccountInput => {
+    const steam = kind === 'steam';
+    const input: AccountInput = {
+      kind,
+      issuer: issuer.trim(),
+      name: name.trim(),
+      secret: canonicalSecret(secret),
+      algorithm: steam ? STEAM.algorithm : algorithm,
+      digits: steam ? STEAM.digits : whole(digits),
+      period: steam ? STEAM.period : kind === 'hotp' ? 30 : whole(period),
+      counter: kind === 'hotp' ? whole(counter) : 0,
+      sites: [],
+    };
+    if (Number.isNaN(input.digits)) throw new TwostepError('digits_invalid');
+    if (Number.isNaN(input.period)) throw new TwostepError('period_invalid');
+    if (Number.isNaN(input.counter)) throw new TwostepError('counter_invalid');
+    return input;
+  };
+
+  const err = (field: string): string | null => errorFor(error, field);
+  const text = (id: string, value: string, set: (v: string) => void, extra: InputHTMLAttributes = {}) => (
+    <input
+      id={`add-${id}`}
+      data-testid={`add-${id}`}
+      type="text"
+      value={value}
+      onInput={(e) => set(e.currentTarget.value)}
+      autocomplete="off"
+      spellcheck={false}
+      {...describedBy(`add-${id}`, err(id))}
+      {...extra}
+    />
+  );
+
+  return (
+    <form ref={form} class="form" data-testid="add-form" onSubmit={(e) => void submit(e)} noValidate>
+      <div class="segmented" role="group" aria-label={t('add_method')}>
+        <button type="button" aria-pressed={mode === 'manual'} data-testid="mode-manual" onClick={() => (setMode('manual'), setError(null))}>
+          {t('mode_manual')}
+        </button>
+        <button type="button" aria-pressed={mode === 'uri'} data-testid="mode-uri" onClick={() => (setMode('uri'), setError(null))}>
+          {t('mode_uri')}
+        </button>
+      </div>
+
+      {mode === 'uri' ? (
+        <Field id="add-uri" label={t('field_uri')} error={err('uri')} hint={t('field_uri_hint')}>
+          <textarea
+            id="add-uri"
+            data-testid="add-uri"
+            rows={4}
+            value={uri}
+            placeholder="otpauth://totp/…"
+            spellcheck={false}
+            autocomplete="off"
+            onInput={(e) => setUri(e.currentTarget.value)}
+            {...describedBy('add-uri', err('uri'), t('field_uri_hint'))}
+          />
+        </Field>
+      ) : (
+        <>
+          <Field id="add-issuer" label={t('field_issuer')} error={err('issuer')}>
+            {text('issuer', issuer, setIssuer, { placeholder: t('field_issuer_placeholder'), maxLength: LIMITS.maxTextLength })}
+          </Field>
+          <Field id="add-name" label={t('field_name')} error={err('name')}>
+            {text('name', name, setName, { placeholder: t('field_name_placeholder'), maxLength: LIMITS.maxTextLength })}
+          </Field>
+          <Field id="add-secret" label={t('field_secret')} error={err('secret')} hint={t('field_secret_hint')}>
+            {text('secret', secret, setSecret, {
+              class: 'mono',
+              placeholder: 'JBSW Y3DP EHPK 3PXP',
+              ...describedBy('add-secret', err('secret'), t('field_secret_hint')),
+            })}
+          </Field>
+          <details open={advanced} onToggle={(e) => setAdvanced(e.currentTarget.open)}>
+            <summary data-testid="advanced">{t('advanced')}</summary>
+            <div class="advanced">
+              <Field id="add-kind" label={t('field_kind')} error={err('kind')}>
+                <select id="add-kind" data-testid="add-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as OtpKind)}>
+                  {OTP_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`kind_${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {kind === 'steam' ? (
+                <p class="hint">{t('steam_hint')}</p>
+              ) : (
+                <div class="grid">
+                  <Field id="add-algorithm" label={t('field_algorithm')} error={err('algorithm')}>
+                    <select
+                      id="add-algorithm"
+                      data-testid="add-algorithm"
+                      value={algorithm}
+                      onChange={(e) => setAlgorithm(e.currentTarget.value as HashAlgorithm)}
+                      {...describedBy('add-algorithm', err('algorithm'))}
+                    >
+                      {HASH_ALGORITHMS.map((a) => (
+                        <option key={a} value={a}>
+                          {ALGORITHM_LABELS[a]}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field id="add-digits" label={t('field_digits')} error={err('digits')}>
+                    {text('digits', digits, setDigits, { type: 'number', min: LIMITS.minDigits, max: LIMITS.maxDigits, inputMode: 'numeric' })}
+                  </Field>
+                  {kind === 'hotp' ? (
+                    <Field id="add-counter" label={t('field_counter')} error={err('counter')}>
+                      {text('counter', counter, setCounter, { type: 'number', min: 0, inputMode: 'numeric' })}
+                    </Field>
+                  ) : (
+                    <Field id="add-period" label={t('field_period')} error={err('period')}>
+                      {text('period', period, setPeriod, { type: 'number', min: LIMITS.minPeriod, max: LIMITS.maxPeriod, inputMode: 'numeric' })}
+                    </Field>
+                  )}
+                </div>
+              )}
+            </div>
+          </details>
+        </>
+      )}
+
+      <FormError message={errorFor(error, null)} />
+      <div class="actions">
+        <button type="button" class="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+        <button type="submit" class="button primary" data-testid="add-submit" disabled={busy}>
+          {t('add')}
+        </button>
+      </div>
+    </form>
+  );
+}

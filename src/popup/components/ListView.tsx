@@ -1,0 +1,148 @@
+import type { TargetedKeyboardEvent } from 'preact';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { t } from '../../shared/i18n';
+import type { AccountView } from '../../shared/protocol';
+import { searchText, shownCode } from '../format';
+import { AccountList, type ListApi } from './AccountList';
+import { GearIcon, PlusIcon, SearchIcon } from './icons';
+import { EmptyState, NoResults } from './States';
+
+interface Props {
+  accounts: AccountView[];
+  now: number;
+  hideCodes: boolean;
+  query: string;
+  setQuery: (query: string) => void;
+  copiedId: string | null;
+  busyId: string | null;
+  /** Scroll to this account once shown (a newly added one). */
+  scrollToId: string | null;
+  onAdd: () => void;
+  onSettings: () => void;
+  onCopy: (account: AccountView, code: string) => void;
+  onEdit: (account: AccountView) => void;
+  onHotpNext: (account: AccountView) => void;
+}
+
+/** Every word must appear in the issuer, name or a site, in any case. */
+function filter(accounts: AccountView[], query: string): AccountView[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return accounts;
+  return accounts.filter((a) => {
+    const text = searchText(a);
+    return words.every((w) => text.includes(w));
+  });
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/** The main screen: search, add and settings on top, then the codes. */
+export function ListView(props: Props) {
+  const { accounts, query, setQuery } = props;
+  const search = useRef<HTMLInputElement>(null);
+  const list = useRef<ListApi | null>(null);
+  const caretToEnd = useRef(false);
+  const shown = useMemo(() => filter(accounts, query), [accounts, query]);
+
+  const focusSearch = (): void => search.current?.focus();
+
+  useEffect(() => {
+    if (props.scrollToId) list.current?.scrollToId(props.scrollToId);
+  }, [props.scrollToId]);
+
+  // After type-ahead from a row the caret goes after what was typed, not before it.
+  useEffect(() => {
+    const el = search.current;
+    if (!caretToEnd.current || !el) return;
+    caretToEnd.current = false;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  });
+
+  // `/` anywhere, or typing with nothing focused, goes to the search box.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        focusSearch();
+      } else if (e.key.length === 1 && e.key !== ' ' && (e.target === document.body || e.target === null)) {
+        focusSearch();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSearchKey = (e: TargetedKeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      list.current?.focusIndex(0);
+    } else if (e.key === 'Enter') {
+      // Type a few letters, press Enter: the first match is copied.
+      const first = shown[0];
+      if (first) props.onCopy(first, shownCode(first, props.now).code);
+    } else if (e.key === 'Escape' && query !== '') {
+      e.preventDefault();
+      setQuery('');
+    }
+  };
+
+  return (
+    <>
+      <header class="bar">
+        <div class="search">
+          <SearchIcon />
+          <input
+            ref={search}
+            type="search"
+            data-testid="search"
+            aria-label={t('search_label')}
+            placeholder={t('search_placeholder')}
+            value={query}
+            autoFocus
+            autocomplete="off"
+            spellcheck={false}
+            aria-controls="accounts"
+            onInput={(e) => setQuery(e.currentTarget.value)}
+            onKeyDown={onSearchKey}
+          />
+        </div>
+        <button type="button" class="icon-button" data-testid="add-button" title={t('add_account')} aria-label={t('add_account')} onClick={props.onAdd}>
+          <PlusIcon />
+        </button>
+        <button type="button" class="icon-button" data-testid="settings-button" title={t('settings')} aria-label={t('settings')} onClick={props.onSettings}>
+          <GearIcon />
+        </button>
+      </header>
+      {accounts.length === 0 ? (
+        <EmptyState onAdd={props.onAdd} />
+      ) : shown.length === 0 ? (
+        <NoResults query={query.trim()} />
+      ) : (
+        <AccountList
+          accounts={shown}
+          now={props.now}
+          hideCodes={props.hideCodes}
+          copiedId={props.copiedId}
+          busyId={props.busyId}
+          apiRef={list}
+          onCopy={props.onCopy}
+          onEdit={props.onEdit}
+          onHotpNext={props.onHotpNext}
+          onTypeAhead={(key) => {
+            setQuery(query + key);
+            caretToEnd.current = true;
+            focusSearch();
+          }}
+          onEscape={() => {
+            setQuery('');
+            focusSearch();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'preact/hooks';
+import { t, translateError } from '../../shared/i18n';
+import type { Settings } from '../../shared/protocol';
+import { FormError } from './Field';
+
+interface Props {
+  settings: Partial<Settings>;
+  update: (patch: Partial<Settings>) => Promise<void>;
+  onError: (err: unknown) => void;
+}
+
+export function SettingsView({ settings, update, onError }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<Settings>): void => {
+    setError(null);
+    update(patch).catch((err: unknown) => {
+      setError(translateError(err));
+      onError(err);
+    });
+  };
+  return (
+    <div class="form" data-testid="settings">
+      <label class="toggle">
+        <input
+          type="checkbox"
+          data-testid="setting-hide-codes"
+          checked={settings.hideCodes ?? false}
+          onChange={(e) => set({ hideCodes: e.currentTarget.checked })}
+          aria-describedby="hide-codes-hint"
+        />
+        <span>{t('setting_hide_codes')}</span>
+      </label>
+      <p class="hint" id="hide-codes-hint">
+        {t('setting_hide_codes_hint')}
+      </p>
+      <FormError message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/** The popup's whole-screen states: no accounts yet, nothing found, locked, and failed to load. */
+import { t } from '../../shared/i18n';
+import { KeyIcon, LockIcon, PlusIcon } from './icons';
+
+export function EmptyState({ onAdd }: { onAdd: () => void }) {
+  return (
+    <div class="state" data-testid="empty-state">
+      <KeyIcon />
+      <h2>{t('empty_title')}</h2>
+      <p>{t('empty_body')}</p>
+      <button type="button" class="button primary" data-testid="empty-add-button" onClick={onAdd}>
+        <PlusIcon />
+        {t('add_account')}
+      </button>
+    </div>
+  );
+}
+
+export function NoResults({ query }: { query: string }) {
+  return (
+    <div class="state small" data-testid="no-results" role="status">
+      <p>{t('no_results', query)}</p>
+    </div>
+  );
+}
+
+/**
+ * Placeholder for a locked vault. The PIN / passphrase screen comes later; until then the popup says
+ * plainly why no codes are shown.
+ */
+export function LockedView({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div class="state" data-testid="locked-view">
+      <LockIcon />
+      <h2>{t('locked_title')}</h2>
+      <p>{t('locked_body')}</p>
+      <button type="button" class="button" onClick={onRetry}>
+        {t('retry')}
+      </button>
+    </div>
+  );
+}
+
+export function LoadFailed({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div class="state" data-testid="load-failed" role="alert">
+      <h2>{t('load_failed_title')}</h2>
+      <p>{t('load_failed_body')}</p>
+      <button type="button" class="button primary" onClick={onRetry}>
+        {t('retry')}
+      </button>
+    </div>
+  );
+}

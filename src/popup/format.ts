@@ -1,0 +1,67 @@
+/** Pure helpers for what the popup shows: code grouping, the code of the moment, account labels. */
+import type { AccountMeta } from '../core/account';
+import type { AccountView } from '../shared/protocol';
+
+/**
+ * Groups a code for reading aloud or typing: "123 456", "1234 5678", "123 456 789".
+ * Steam codes are letters and digits read as one word, so they stay as they are.
+ */
+export function groupCode(code: string, kind: AccountMeta['kind']): string {
+  if (kind === 'steam' || code.length < 6) return code;
+  const n = code.length;
+  if (n % 3 === 0) return code.replace(/(.{3})(?!$)/g, '$1 ');
+  const head = Math.floor(n / 2);
+  return `${code.slice(0, head)} ${code.slice(head)}`;
+}
+
+/** The same grouping with every character replaced by a dot, for hidden codes. */
+export function maskCode(grouped: string): string {
+  return grouped.replace(/\S/g, '•');
+}
+
+export interface ShownCode {
+  code: string;
+  /** Epoch ms; null for HOTP. */
+  validFrom: number;
+  validUntil: number | null;
+  /** True when the background's codes are out of date and a refresh is due. */
+  stale: boolean;
+}
+
+/**
+ * The code to show at `now`. At `validUntil` the popup switches to `next` by itself, so the code never
+ * blanks or flickers while the background is asked for fresh codes.
+ */
+export function shownCode(account: AccountView, now: number): ShownCode {
+  const { code, next, validFrom, validUntil } = account.codes;
+  if (validUntil === null || now < validUntil) return { code, validFrom, validUntil, stale: false };
+  const periodMs = account.period * 1000;
+  if (next !== null) return { code: next, validFrom: validUntil, validUntil: validUntil + periodMs, stale: true };
+  return { code, validFrom, validUntil, stale: true };
+}
+
+/** "GitHub — alice", or just the one that is set. */
+export function accountLabel(account: Pick<AccountMeta, 'issuer' | 'name'>): string {
+  const issuer = account.issuer.trim();
+  const name = account.name.trim();
+  if (issuer && name) return `${issuer} — ${name}`;
+  return issuer || name;
+}
+
+/** Lower-cased text a search matches against: issuer, name and sites. */
+export function searchText(account: AccountMeta): string {
+  return `${account.issuer}\n${account.name}\n${account.sites.join('\n')}`.toLowerCase();
+}
+
+/** Issuer, then name, in the user's collation ("Äpfel" next to "Apfel"). */
+export function sortAccounts<T extends AccountMeta>(accounts: readonly T[]): T[] {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  return [...accounts].sort((a, b) => collator.compare(a.issuer, b.issuer) || collator.compare(a.name, b.name));
+}
+
+/** The earliest moment any code in `accounts` expires, so the popup knows when to ask for fresh codes. */
+export function earliestExpiry(accounts: readonly AccountView[]): number {
+  let earliest = Infinity;
+  for (const a of accounts) if (a.codes.validUntil !== null && a.codes.validUntil < earliest) earliest = a.codes.validUntil;
+  return earliest;
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { call } from '../../shared/client';
+import { errorCodeOf } from '../../shared/i18n';
+import type { AccountView } from '../../shared/protocol';
+import { earliestExpiry } from '../format';
+
+export type LoadStatus = 'loading' | 'ready' | 'locked' | 'failed';
+
+export interface AccountsState {
+  accounts: AccountView[];
+  status: LoadStatus;
+  /** Loads the list again; the current list stays on screen until the new one arrives. */
+  refresh: () => Promise<void>;
+  /** Puts a changed or new account into the list without a round trip. */
+  upsert: (account: AccountView) => void;
+  drop: (id: string) => void;
+  /** Call when any request reports 'vault_locked'. */
+  markLocked: () => void;
+}
+
+/** After a failed refresh, wait this long before the clock may trigger another. */
+const RETRY_MS = 5_000;
+
+let firstLoad: Promise<AccountView[]> | null = null;
+
+/**
+ * Asks for the list before the first render (called from main.tsx): an effect would wait a frame, and
+ * the background needs that time to decrypt. The User Timing marks are read by the e2e tests and the
+ * benchmark.
+ */
+export function prefetchAccounts(): void {
+  if (firstLoad) return;
+  performance.mark('twostep:list-requested');
+  firstLoad = call('accounts.list', null);
+  firstLoad.then(() => performance.mark('twostep:list-received'), () => undefined);
+}
+
+/**
+ * The account list from the background. When a code expires the rows switch to `next` by themselves
+ * (see `shownCode`); this hook then fetches fresh codes once for the whole list.
+ */
+export function useAccounts(now: number): AccountsState {
+  const [accounts, setAccounts] = useState<AccountView[]>([]);
+  const [status, setStatus] = useState<LoadStatus>('loading');
+  const inFlight = useRef(false);
+  const notBefore = useRef(0);
+
+  const refresh = useCallback(async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      const pending = firstLoad;
+      firstLoad = null;
+      const list = await (pending ?? call('accounts.list', null));
+      setAccounts(list);
+      setStatus('ready');
+    } catch (err) {
+      notBefore.current = Date.now() + RETRY_MS;
+      const code = errorCodeOf(err);
+      if (code === 'vault_locked') setStatus('locked');
+      // Keep showing what we have if this was a background refresh; only an empty first load fails.
+      else setStatus((s) => (s === 'loading' ? 'failed' : s));
+    } finally {
+      inFlight.current = false;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const expiry = earliestExpiry(accounts);
+  useEffect(() => {
+    if (status === 'ready' && now >= expiry && now >= notBefore.current) void refresh();
+  }, [now, expiry, status, refresh]);
+
+  const upsert = useCallback((account: AccountView) => {
+    setAccounts((list) => {
+      const i = list.findIndex((a) => a.id === account.id);
+      if (i < 0) return [...list, account];
+      const copy = list.slice();
+      copy[i] = account;
+      return copy;
+    });
+  }, []);
+  const drop = useCallback((id: string) => setAccounts((list) => list.filter((a) => a.id !== id)), []);
+  const markLocked = useCallback(() => setStatus('locked'), []);
+
+  return { accounts, status, refresh, upsert, drop, markLocked };
+}

@@ -1,0 +1,30 @@
+/**
+ * Every visible string goes through `t`, so each one has a message in every
+ * `public/_locales/<lang>/messages.json` and nothing English leaks into another language.
+ */
+import browser from 'webextension-polyfill';
+import { isErrorCode, TwostepError, type ErrorCode } from '../core/errors';
+
+/** The message `key` in the browser's UI language; placeholders take `substitutions` in order. */
+export function t(key: string, substitutions?: string | string[]): string {
+  const message = browser.i18n.getMessage(key, substitutions);
+  // An empty string means the key is missing: show the key, so the gap is visible and a test can catch it.
+  return message === '' ? key : message;
+}
+
+/** A sentence for the user about what went wrong: `error_<code>` for our errors, else `error_internal`. */
+export function translateError(err: unknown): string {
+  return t(`error_${errorCodeOf(err)}`);
+}
+
+/** The error code of `err` when it is one of ours (a `TwostepError`, or a reply's `{code}`), else 'internal'. */
+export function errorCodeOf(err: unknown): ErrorCode {
+  if (err instanceof TwostepError) return err.code;
+  if (typeof err === 'object' && err !== null && 'code' in err && isErrorCode(err.code)) return err.code;
+  return 'internal';
+}
+
+/** The browser's UI language as a BCP 47 tag, for `<html lang>`. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}
