@@ -1,0 +1,30 @@
+/**
+ * Text normalisation for field scoring: attribute tokens and visible label text become one lowercase,
+ * accent-free, space-separated string, so the phrase tables in `signals.ts` match whole words only
+ * ("code" never matches inside "postcode" or "promocode").
+ */
+
+/**
+ * Splits an identifier (name, id) into lowercase word tokens: camelCase, snake_case, kebab-case,
+ * brackets and dots all separate words; a letter run followed by digits splits ("code1" → code 1),
+ * a digit run followed by letters stays whole ("2fa").
+ */
+export function tokenise(id: string): string[] {
+  return id
+    .replace(/([a-z])([A-Z])/g, '$1 $2') // totpPin → totp Pin
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') // OTPCode → OTP Code
+    .replace(/([a-zA-Z])(\d)/g, '$1 $2') // code1 → code 1
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Lowercases, strips accents (é → e, ä → a) and turns every run of non-letters/digits into one space. */
+export function normalise(text: string): string {
+  return ` ${text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
