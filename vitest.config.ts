@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Argon2id at 64 MiB takes ~0.5 s per try; a test with ten tries must not race a 5 s default.
+          testTimeout: 30_000,
         },
       },
       {

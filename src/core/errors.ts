@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'text_too_long',
   'name_missing',
   'site_invalid',
+  'migration_malformed',
+  'migration_empty',
   // vault
   'vault_locked',
   'pin_wrong',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { RgbaImage } from '../../src/core/qr/image';
+import { flattenOnWhite } from '../../src/core/qr/image';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -77,4 +78,71 @@ function decodeBmp(bytes: Buffer): RgbaImage {
     }
   }
   return { data, width, height };
+}
+
+/**
+ * A page-like RGBA image: a light gradient with rows of dark "text" blocks and a few coloured panels,
+ * from a fixed seed so every run draws the same picture.
+ */
+export function busyBackground(width: number, height: number, seed = 1): RgbaImage {
+  let state = seed >>> 0 || 1;
+  const random = (): number => {
+    // xorshift32: deterministic, good enough for a picture.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      data[o] = 235 + (x * 20) / width;
+      data[o + 1] = 240 - (y * 25) / height;
+      data[o + 2] = 245;
+      data[o + 3] = 255;
+    }
+  }
+  const fill = (x0: number, y0: number, w: number, h: number, rgb: [number, number, number]): void => {
+    for (let y = Math.max(0, y0); y < Math.min(height, y0 + h); y++) {
+      for (let x = Math.max(0, x0); x < Math.min(width, x0 + w); x++) {
+        data.set([...rgb, 255], (y * width + x) * 4);
+      }
+    }
+  };
+  const unit = Math.max(1, Math.round(width / 1280));
+  for (let i = 0; i < 6; i++) {
+    fill(Math.floor(random() * width), Math.floor(random() * height), (100 + random() * 300) * unit, (40 + random() * 120) * unit, [Math.floor(random() * 200), Math.floor(random() * 200), Math.floor(random() * 255)]);
+  }
+  for (let line = 20 * unit; line < height; line += 22 * unit) {
+    for (let x = 10 * unit; x < width - 40 * unit; ) {
+      const word = (4 + Math.floor(random() * 12)) * 6 * unit;
+      fill(x, line, word, 9 * unit, [40, 40, 50]);
+      x += word + 7 * unit;
+    }
+  }
+  return { data, width, height };
+}
+
+/**
+ * Draws `top` onto `base` at (x, y), in place, each side scaled up by the integer `scale`, on a white
+ * card `margin` pixels wider on each side (the quiet zone a page leaves around a QR image).
+ */
+export function drawInto(base: RgbaImage, top: RgbaImage, x: number, y: number, scale = 1, margin = 0): void {
+  for (let by = Math.max(0, y - margin); by < Math.min(base.height, y + top.height * scale + margin); by++) {
+    for (let bx = Math.max(0, x - margin); bx < Math.min(base.width, x + top.width * scale + margin); bx++) {
+      base.data.set([255, 255, 255, 255], (by * base.width + bx) * 4);
+    }
+  }
+  // A tab capture is opaque: composite the image as the page would.
+  const opaque = flattenOnWhite(top);
+  for (let ty = 0; ty < top.height * scale; ty++) {
+    for (let tx = 0; tx < top.width * scale; tx++) {
+      const bx = x + tx;
+      const by = y + ty;
+      if (bx < 0 || by < 0 || bx >= base.width || by >= base.height) continue;
+      const from = ((Math.floor(ty / scale) * opaque.width) + Math.floor(tx / scale)) * 4;
+      base.data.set(opaque.data.subarray(from, from + 4), (by * base.width + bx) * 4);
+    }
+  }
 }

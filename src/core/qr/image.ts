@@ -18,6 +18,12 @@ export interface Rect {
   height: number;
 }
 
+/** True when `image` has positive integer sides and exactly 4 bytes per pixel (jsqr throws otherwise). */
+export function isWellFormed(image: RgbaImage): boolean {
+  const { width, height } = image;
+  return Number.isSafeInteger(width) && Number.isSafeInteger(height) && width > 0 && height > 0 && image.data.length === width * height * 4;
+}
+
 /**
  * Copies the part of `image` inside `rect`, clamped to the image (fractional edges round outwards,
  * so a box at 1.5 device pixels keeps its border row). An empty or outside box gives a 0×0 image.
