@@ -44,16 +44,10 @@ describe('the popup with 1,000 accounts', () => {
     await ext.close({ discard: true });
   });
 
-  it('renders only the rows in view, with correct codes, soon after the list arrives', async () => {
+  // Speed is measured by `npm run bench`, not asserted here; this checks what a user sees.
+  it('renders only the rows in view, with correct codes', async () => {
     await page.reload();
     await rowOf(page, issuerFor(0)).waitFor();
-    const timing = await page.evaluate(() => {
-      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      return { received: at('twostep:list-received'), shown: at('twostep:codes-shown') };
-    });
-    console.log(`1,000 accounts: list received at ${timing.received.toFixed(0)} ms, codes shown at ${timing.shown.toFixed(0)} ms`);
-    // From the list arriving to the first screen painted: the popup's own share of the wait.
-    expect(timing.shown - timing.received).toBeLessThan(150);
     const rows = await page.getByTestId('account-row').count();
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(40);
