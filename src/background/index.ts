@@ -11,6 +11,7 @@ import { isEnvelope, route } from './router';
 import { showLocked } from './toolbar-icon';
 import { openVaultDb, type VaultDb } from './vault/db';
 import { sessionKeyStore } from './vault/session-key';
+import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
 
 const IDLE_ALARM = 'twostep-idle-lock';
@@ -20,7 +21,7 @@ let dbPromise: Promise<VaultDb> | null = null;
 const db = (): Promise<VaultDb> => (dbPromise ??= openVaultDb());
 const now = (): number => Date.now();
 
-const vault = new Vault({ db, keys: sessionKeyStore, random: platformRandom, now });
+const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, random: platformRandom, now });
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
 const autoLock = new AutoLock({
   vault,
@@ -43,11 +44,12 @@ const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock,
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
-  // The idle deadline is checked before every call, so a late alarm cannot keep the vault open.
+  // The idle deadline is checked before every call, so a late alarm cannot keep the vault open. The
+  // use is recorded after the reply is on its way: the popup should not wait for bookkeeping.
   return autoLock
     .enforce()
     .then(() => route(message, sender, browser.runtime.id, handlers))
-    .finally(() => autoLock.touch());
+    .finally(() => void autoLock.touch().catch(() => undefined));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {

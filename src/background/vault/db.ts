@@ -17,8 +17,11 @@ export interface VaultSchema extends DBSchema {
   deviceKeys: { key: string; value: CryptoKey };
   /** Encrypted accounts, by account id. */
   accounts: { key: string; value: StoredRecord };
-  /** Small state that must outlive the worker and the browser: the wrong-PIN throttle. */
-  state: { key: 'throttle'; value: ThrottleState };
+  /**
+   * Small state that must outlive the worker and the browser: the wrong-PIN throttle, and the
+   * revision of the accounts store (bumped in every account write's own transaction).
+   */
+  state: { key: 'throttle' | 'revision'; value: ThrottleState | number };
 }
 
 export type VaultDb = IDBPDatabase<VaultSchema>;

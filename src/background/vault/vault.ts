@@ -22,12 +22,30 @@ export interface KeyStore {
   clear(): Promise<void>;
 }
 
+/**
+ * A decrypted copy of the accounts for this browser session (`storage.session`, trusted contexts
+ * only, cleared on lock and on browser close), so a restarted worker need not decrypt every record.
+ * It is used only while its revision equals the one IndexedDB holds, so a write whose copy was lost
+ * when the worker stopped can never bring back stale accounts.
+ */
+export interface SnapshotStore {
+  load(): Promise<CachedSnapshot | null>;
+  save(value: CachedSnapshot): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface CachedSnapshot extends VaultSnapshot {
+  vaultId: string;
+  revision: number;
+}
+
 export interface VaultDeps {
   /** Opened lazily and once; the worker may have just started. */
   db: () => Promise<VaultDb>;
   keys: KeyStore;
   random: RandomBytes;
   now: () => number;
+  snapshots?: SnapshotStore;
 }
 
 interface Unlocked {
@@ -45,6 +63,8 @@ export class Vault {
   private unlocked: Unlocked | null = null;
   private snapshot: VaultSnapshot | null = null;
   private writes: Promise<unknown> = Promise.resolve();
+  /** Bumped by every lock, so work that began before a lock cannot put plaintext back afterwards. */
+  private epoch = 0;
 
   constructor(private readonly deps: VaultDeps) {}
 
@@ -61,9 +81,21 @@ export class Vault {
 
   /** Every readable account, sorted by issuer then name, and the number of unreadable records. */
   async read(): Promise<VaultSnapshot> {
-    if (this.snapshot) return this.snapshot;
+    if (this.snapshot && this.unlocked) return this.snapshot;
+    const epoch = this.epoch;
     const { header, key } = await this.unlock();
-    const records = await (await this.deps.db()).getAll('accounts');
+    const db = await this.deps.db();
+    const tx = db.transaction(['accounts', 'state']);
+    const [records, revision, cached] = await Promise.all([
+      tx.objectStore('accounts').getAll(),
+      tx.objectStore('state').get('revision').then(asRevision),
+      this.deps.snapshots?.load().catch(() => null) ?? null,
+    ]);
+    if (epoch !== this.epoch) throw new TwostepError('vault_locked');
+    if (cached && cached.vaultId === header.vaultId && cached.revision === revision) {
+      this.snapshot = { accounts: cached.accounts, damaged: cached.damaged };
+      return this.snapshot;
+    }
     const results = await Promise.allSettled(records.map((record) => this.decrypt(header, key, record)));
     const accounts: Account[] = [];
     let damaged = 0;
@@ -71,7 +103,9 @@ export class Vault {
       if (result.status === 'fulfilled') accounts.push(result.value);
       else damaged++;
     }
+    if (epoch !== this.epoch) throw new TwostepError('vault_locked');
     this.snapshot = { accounts: sortAccounts(accounts), damaged };
+    this.keepSnapshot(header.vaultId, revision);
     return this.snapshot;
   }
 
@@ -112,10 +146,11 @@ export class Vault {
           sealed: await sealJson(key, account, boundTo('record', header.vaultId, account.id), this.deps.random),
         })),
       );
-      await atomically(await this.deps.db(), ['accounts'], async (tx) => {
+      const revision = await atomically(await this.deps.db(), ['accounts', 'state'], async (tx) => {
         await Promise.all(records.map((record) => tx.objectStore('accounts').add(record)));
+        return bumpRevision(tx.objectStore('state'));
       });
-      this.remember(added, []);
+      this.remember(added, [], header.vaultId, revision);
       return { added, duplicates: inputs.length - added.length };
     });
   }
@@ -136,12 +171,13 @@ export class Vault {
   /** Removes an account in one transaction. */
   remove(id: string): Promise<void> {
     return this.serialised(async () => {
-      await this.unlock();
-      await atomically(await this.deps.db(), ['accounts'], async (tx) => {
+      const { header } = await this.unlock();
+      const revision = await atomically(await this.deps.db(), ['accounts', 'state'], async (tx) => {
         if (!(await tx.objectStore('accounts').get(id))) throw new TwostepError('account_not_found');
         await tx.objectStore('accounts').delete(id);
+        return bumpRevision(tx.objectStore('state'));
       });
-      this.remember([], [id]);
+      this.remember([], [id], header.vaultId, revision);
     });
   }
 
@@ -149,7 +185,7 @@ export class Vault {
    * Brings the cached snapshot in line with a committed write, so a batch of adds does not decrypt
    * the whole vault again after each one. Anything unexpected drops the cache instead.
    */
-  private remember(written: Account[], removedIds: string[]): void {
+  private remember(written: Account[], removedIds: string[], vaultId: string, revision: number): void {
     if (!this.snapshot) return;
     const known = new Set(this.snapshot.accounts.map((a) => a.id));
     if (removedIds.some((id) => !known.has(id) && !written.some((a) => a.id === id))) {
@@ -159,6 +195,14 @@ export class Vault {
     const gone = new Set(removedIds);
     const kept = this.snapshot.accounts.filter((a) => !gone.has(a.id));
     this.snapshot = { accounts: sortAccounts([...kept, ...written]), damaged: this.snapshot.damaged };
+    this.keepSnapshot(vaultId, revision);
+  }
+
+  /** Saves the session copy in the background; losing it only costs a decrypt on the next start. */
+  private keepSnapshot(vaultId: string, revision: number): void {
+    const { snapshots } = this.deps;
+    if (!snapshots || !this.snapshot || !this.unlocked) return;
+    void snapshots.save({ ...this.snapshot, vaultId, revision }).catch(() => undefined);
   }
 
   /** Drops the cached key and accounts (the key in the key store is the caller's business). */
@@ -174,15 +218,16 @@ export class Vault {
   private async write(account: Account, expected: StoredRecord | null): Promise<void> {
     const { header, key } = await this.unlock();
     const sealed = await sealJson(key, account, boundTo('record', header.vaultId, account.id), this.deps.random);
-    await atomically(await this.deps.db(), ['accounts'], async (tx) => {
+    const revision = await atomically(await this.deps.db(), ['accounts', 'state'], async (tx) => {
       const onDisk = await tx.objectStore('accounts').get(account.id);
       if (!sameRecord(onDisk ?? null, expected)) throw new TwostepError('storage_failed', 'the account changed meanwhile; try again');
       await tx.objectStore('accounts').put({ id: account.id, sealed });
+      return bumpRevision(tx.objectStore('state'));
     }).catch((err: unknown) => {
       this.snapshot = null;
       throw err;
     });
-    this.remember([account], [account.id]);
+    this.remember([account], [account.id], header.vaultId, revision);
   }
 
   private async decrypt(header: VaultHeader, key: CryptoKey, record: StoredRecord): Promise<Account> {
@@ -193,6 +238,7 @@ export class Vault {
   /** The header (created on first use) and the vault key, from the key store or the device slot. */
   private async unlock(): Promise<Unlocked> {
     if (this.unlocked) return this.unlocked;
+    const epoch = this.epoch;
     const header = await this.header();
     if (header.format !== VAULT_FORMAT) throw new TwostepError('vault_corrupted', `unknown format ${String(header.format)}`);
     const stored = await this.deps.keys.load();
@@ -203,7 +249,10 @@ export class Vault {
       raw = await this.unwrapWithDevice(header);
       await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
     }
-    this.unlocked = { header, key: await importVaultKey(raw) };
+    const key = await importVaultKey(raw);
+    // A lock that happened meanwhile wins: do not keep a key it meant to remove.
+    if (epoch !== this.epoch) throw new TwostepError('vault_locked');
+    this.unlocked = { header, key };
     return this.unlocked;
   }
 
@@ -260,8 +309,9 @@ export class Vault {
 
   /** Removes the unwrapped key from session storage and memory. Only a PIN brings it back. */
   async lock(): Promise<void> {
-    await this.deps.keys.clear();
+    this.epoch++;
     this.forget();
+    await Promise.all([this.deps.keys.clear(), this.deps.snapshots?.clear()]);
   }
 
   /**
@@ -346,6 +396,17 @@ export class Vault {
     this.writes = run.catch(() => undefined);
     return run;
   }
+}
+
+function asRevision(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : 0;
+}
+
+/** Increments the accounts revision inside the caller's transaction and returns the new value. */
+async function bumpRevision(store: { get(key: 'revision'): Promise<unknown>; put(value: number, key: 'revision'): Promise<unknown> }): Promise<number> {
+  const next = asRevision(await store.get('revision')) + 1;
+  await store.put(next, 'revision');
+  return next;
 }
 
 function secretKey(account: Pick<AccountInput, 'kind' | 'secret'>): string {

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import type { AccountInput } from '../../../src/core/account';
 import { platformRandom } from '../../../src/core/vault/crypto';
 import { openVaultDb, type VaultDb } from '../../../src/background/vault/db';
-import { Vault, type KeyStore } from '../../../src/background/vault/vault';
+import { Vault, type CachedSnapshot, type KeyStore, type SnapshotStore } from '../../../src/background/vault/vault';
 
 let dbCounter = 0;
 
@@ -23,10 +23,32 @@ export class MemoryKeyStore implements KeyStore {
   }
 }
 
+/** Stands in for the session copy of the decrypted accounts; `saves` lets a test lose one. */
+export class MemorySnapshotStore implements SnapshotStore {
+  value: CachedSnapshot | null = null;
+  loads = 0;
+  dropSaves = false;
+  load() {
+    this.loads++;
+    return Promise.resolve(this.value && structuredClone(this.value));
+  }
+  save(value: CachedSnapshot) {
+    if (!this.dropSaves) this.value = structuredClone(value);
+    return Promise.resolve();
+  }
+  clear() {
+    this.value = null;
+    return Promise.resolve();
+  }
+}
+
 export interface Fixture {
   name: string;
   db: VaultDb;
   keys: MemoryKeyStore;
+  snapshots: MemorySnapshotStore;
+  /** Empties session storage, as closing the browser does. */
+  browserRestart(): Promise<void>;
   /** A new Vault object on the same database and key store: what a restarted worker builds. */
   restartWorker(): Vault;
   vault: Vault;
@@ -36,9 +58,13 @@ export async function newFixture(): Promise<Fixture> {
   const name = `vault-test-${++dbCounter}-${Date.now()}`;
   const db = await openVaultDb(name);
   const keys = new MemoryKeyStore();
+  const snapshots = new MemorySnapshotStore();
   let t = 1_700_000_000_000;
-  const make = () => new Vault({ db: () => Promise.resolve(db), keys, random: platformRandom, now: () => (t += 1000) });
-  return { name, db, keys, vault: make(), restartWorker: make };
+  const make = () => new Vault({ db: () => Promise.resolve(db), keys, snapshots, random: platformRandom, now: () => (t += 1000) });
+  const browserRestart = async () => {
+    await Promise.all([keys.clear(), snapshots.clear()]);
+  };
+  return { name, db, keys, snapshots, browserRestart, vault: make(), restartWorker: make };
 }
 
 export function input(overrides: Partial<AccountInput> = {}): AccountInput {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { TwostepError } from '../../../src/core/errors';
 import { openVaultDb, UPGRADE_STEPS, type VaultSchema } from '../../../src/background/vault/db';
 import { Vault } from '../../../src/background/vault/vault';
-import { platformRandom } from '../../../src/core/vault/crypto';
+import { boundTo, importVaultKey, platformRandom, randomId, sealJson } from '../../../src/core/vault/crypto';
+import { makeDeviceSlot } from '../../../src/core/vault/slots';
 import { input, MemoryKeyStore, newFixture } from './vault-fixture';
 
 const codeOf = (p: Promise<unknown>) =>
@@ -130,25 +131,38 @@ describe('PIN slot', () => {
 });
 
 describe('schema upgrades', () => {
-  it('a database made by each earlier version opens with every account', async () => {
-    for (let from = 1; from < UPGRADE_STEPS.length; from++) {
-      const name = `upgrade-from-${from}-${Date.now()}`;
-      const old = await openDB<VaultSchema>(name, from, {
-        upgrade(db, oldVersion) {
-          for (let v = oldVersion; v < from; v++) UPGRADE_STEPS[v]?.(db);
-        },
-      });
-      const keys = new MemoryKeyStore();
-      const v = new Vault({ db: () => Promise.resolve(old), keys, random: platformRandom, now: () => 1 });
-      await v.add(input({ issuer: 'A' }));
-      await v.add(input({ issuer: 'B', secret: 'GEZDGNBVGY3TQOJQ' }));
-      old.close();
-      await keys.clear();
-      const db = await openVaultDb(name);
-      expect(db.version).toBe(UPGRADE_STEPS.length);
-      const after = new Vault({ db: () => Promise.resolve(db), keys, random: platformRandom, now: () => 2 });
-      expect((await after.read()).accounts.map((a) => a.issuer)).toEqual(['A', 'B']);
-      db.close();
+  /** What version 1 of Twostep wrote: header, device key and encrypted accounts, with no state store. */
+  async function makeVersion1(name: string, issuers: string[]): Promise<void> {
+    const db = await openDB<VaultSchema>(name, 1, {
+      upgrade(d) {
+        UPGRADE_STEPS[0]!(d);
+      },
+    });
+    const vaultId = randomId(platformRandom);
+    const raw = platformRandom(32);
+    const { slot, deviceKey } = await makeDeviceSlot(raw, vaultId, platformRandom);
+    const key = await importVaultKey(raw);
+    await db.put('meta', { format: 1, vaultId, cipher: 'AES-256-GCM', createdAt: 1, slots: [slot] }, 'header');
+    await db.put('deviceKeys', deviceKey, slot.id);
+    for (const [i, issuer] of issuers.entries()) {
+      const id = randomId(platformRandom);
+      const account = { ...input({ issuer, secret: ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ'][i] }), id, createdAt: 1, updatedAt: 1 };
+      await db.put('accounts', { id, sealed: await sealJson(key, account, boundTo('record', vaultId, id), platformRandom) });
     }
+    db.close();
+  }
+
+  it('a version-1 database opens at the current version with every account, and takes writes', async () => {
+    expect(UPGRADE_STEPS.length).toBe(2);
+    const name = `upgrade-from-1-${Date.now()}`;
+    await makeVersion1(name, ['A', 'B']);
+    const db = await openVaultDb(name);
+    expect(db.version).toBe(UPGRADE_STEPS.length);
+    const v = new Vault({ db: () => Promise.resolve(db), keys: new MemoryKeyStore(), random: platformRandom, now: () => 2 });
+    expect((await v.read()).accounts.map((a) => a.issuer)).toEqual(['A', 'B']);
+    await v.add(input({ issuer: 'C', secret: 'MFRGGZDFMZTWQ2LK' }));
+    await v.setPin('1234', 'pin', null);
+    expect((await v.read()).accounts).toHaveLength(3);
+    db.close();
   });
 });

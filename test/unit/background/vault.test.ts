@@ -49,6 +49,7 @@ describe('vault', () => {
     const record = (await f.db.get('accounts', a.id))!;
     record.sealed.ct[5] = record.sealed.ct[5]! ^ 0x01;
     await f.db.put('accounts', record);
+    await f.browserRestart();
     const v = f.restartWorker();
     const snapshot = await v.read();
     expect(snapshot.accounts.map((x) => x.issuer)).toEqual(['B']);
@@ -63,6 +64,7 @@ describe('vault', () => {
     const record = (await f.db.get('accounts', a.id))!;
     const otherId = 'f'.repeat(32);
     await f.db.put('accounts', { id: otherId, sealed: record.sealed });
+    await f.browserRestart();
     const v = f.restartWorker();
     await expect(codeOf(v.get(otherId))).resolves.toBe('record_tampered');
     expect((await v.read()).damaged).toBe(1);
@@ -75,6 +77,7 @@ describe('vault', () => {
     await two.vault.add(input({ secret: 'GEZDGNBVGY3TQOJQ' }));
     const record = (await one.db.get('accounts', a.id))!;
     await two.db.put('accounts', record);
+    await two.browserRestart();
     expect((await two.restartWorker().read()).damaged).toBe(1);
   });
 
@@ -132,6 +135,33 @@ describe('vault', () => {
     expect(after.damaged).toBe(0);
     await f.vault.add(input({ issuer: 'Later', secret: 'GEZDGNBVGY3TQOJQ' }));
     expect((await f.restartWorker().read()).accounts).toHaveLength(2);
+  });
+
+  it('a restarted worker reuses the session copy while its revision matches, and only then', async () => {
+    const f = await newFixture();
+    await f.vault.add(input({ issuer: 'A' }));
+    await f.vault.read();
+    expect(f.snapshots.value?.accounts.map((a) => a.issuer)).toEqual(['A']);
+    // A write whose session copy is lost when the worker stops: the revision on disk moves on.
+    f.snapshots.dropSaves = true;
+    await f.vault.add(input({ issuer: 'B', secret: 'GEZDGNBVGY3TQOJQ' }));
+    const a = (await f.vault.read()).accounts.find((x) => x.issuer === 'A')!;
+    await f.vault.remove(a.id);
+    f.snapshots.dropSaves = false;
+    expect(f.snapshots.value?.accounts.map((x) => x.issuer)).toEqual(['A']);
+    expect((await f.restartWorker().read()).accounts.map((x) => x.issuer)).toEqual(['B']);
+    expect(f.snapshots.value?.accounts.map((x) => x.issuer)).toEqual(['B']);
+  });
+
+  it('locking removes the session copy of the accounts', async () => {
+    const f = await newFixture();
+    await f.vault.add(input());
+    await f.vault.setPin('1234', 'pin', null);
+    await f.vault.read();
+    expect(f.snapshots.value).not.toBeNull();
+    await f.vault.lock();
+    expect(f.snapshots.value).toBeNull();
+    expect(f.keys.value).toBeNull();
   });
 
   it('two workers creating the vault at once end with one vault key', async () => {
