@@ -14,7 +14,7 @@ export const sessionSnapshotStore: SnapshotStore = {
     if (typeof v.vaultId !== 'string' || typeof v.revision !== 'number' || typeof v.damaged !== 'number' || !Array.isArray(v.accounts)) {
       return null;
     }
-    return { vaultId: v.vaultId, revision: v.revision, damaged: v.damaged, accounts: v.accounts as Account[] };
+    return { vaultId: v.vaultId, revision: v.revision, damaged: v.damaged, accounts: v.accounts };
   },
   async save(value) {
     await browser.storage.session.set({ [ITEM]: value });
