@@ -1,6 +1,5 @@
 /** The session copy of the decrypted accounts (see `SnapshotStore`), in `storage.session`. */
 import browser from 'webextension-polyfill';
-import type { Account } from '../../core/account';
 import type { CachedSnapshot, SnapshotStore } from './vault';
 
 const ITEM = 'snapshot';

@@ -85,17 +85,19 @@ export class Vault {
     const epoch = this.epoch;
     const { header, key } = await this.unlock();
     const db = await this.deps.db();
-    const tx = db.transaction(['accounts', 'state']);
-    const [records, revision, cached] = await Promise.all([
-      tx.objectStore('accounts').getAll(),
-      tx.objectStore('state').get('revision').then(asRevision),
+    // The session copy first: when its revision still matches, no record needs reading or decrypting.
+    const [cached, current] = await Promise.all([
       this.deps.snapshots?.load().catch(() => null) ?? null,
+      db.get('state', 'revision').then(asRevision),
     ]);
     if (epoch !== this.epoch) throw new TwostepError('vault_locked');
-    if (cached && cached.vaultId === header.vaultId && cached.revision === revision) {
+    if (cached && cached.vaultId === header.vaultId && cached.revision === current) {
       this.snapshot = { accounts: cached.accounts, damaged: cached.damaged };
       return this.snapshot;
     }
+    // Records and revision from one transaction, so the copy we keep matches the revision we label it with.
+    const tx = db.transaction(['accounts', 'state']);
+    const [records, revision] = await Promise.all([tx.objectStore('accounts').getAll(), tx.objectStore('state').get('revision').then(asRevision)]);
     const results = await Promise.allSettled(records.map((record) => this.decrypt(header, key, record)));
     const accounts: Account[] = [];
     let damaged = 0;
