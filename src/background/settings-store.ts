@@ -2,7 +2,18 @@
 import { TwostepError } from '../core/errors';
 import type { Settings } from '../shared/protocol';
 
-export const DEFAULT_SETTINGS: Settings = { hideCodes: false, autoLockMinutes: 15, askOnStartup: false, pinNudgeDismissed: false };
+export const DEFAULT_SETTINGS: Settings = {
+  hideCodes: false,
+  autoLockMinutes: 15,
+  askOnStartup: false,
+  pinNudgeDismissed: false,
+  inlineButton: false,
+  autoFill: false,
+};
+
+const BOOLEAN_SETTINGS = ['hideCodes', 'askOnStartup', 'pinNudgeDismissed', 'inlineButton', 'autoFill'] as const;
+type BooleanSetting = (typeof BOOLEAN_SETTINGS)[number];
+const isBooleanSetting = (key: string): key is BooleanSetting => (BOOLEAN_SETTINGS as readonly string[]).includes(key);
 
 export interface SettingsStore {
   get(): Promise<Settings>;
@@ -19,12 +30,13 @@ function isAutoLockMinutes(v: unknown): v is number {
 /** Reads stored settings leniently: unknown or mistyped values fall back to the default. */
 export function parseSettings(value: unknown): Settings {
   const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const bool = (key: 'hideCodes' | 'askOnStartup' | 'pinNudgeDismissed'): boolean =>
-    typeof v[key] === 'boolean' ? v[key] : DEFAULT_SETTINGS[key];
+  const bool = (key: BooleanSetting): boolean => (typeof v[key] === 'boolean' ? v[key] : DEFAULT_SETTINGS[key]);
   return {
     hideCodes: bool('hideCodes'),
     askOnStartup: bool('askOnStartup'),
     pinNudgeDismissed: bool('pinNudgeDismissed'),
+    inlineButton: bool('inlineButton'),
+    autoFill: bool('autoFill'),
     autoLockMinutes: isAutoLockMinutes(v.autoLockMinutes) ? v.autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
   };
 }
@@ -34,7 +46,7 @@ export function parseSettingsPatch(value: unknown): Partial<Settings> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TwostepError('bad_request', 'expected an object');
   const patch: Partial<Settings> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (key === 'hideCodes' || key === 'askOnStartup' || key === 'pinNudgeDismissed') {
+    if (isBooleanSetting(key)) {
       if (typeof v !== 'boolean') throw new TwostepError('bad_request', `${key} must be true or false`);
       patch[key] = v;
     } else if (key === 'autoLockMinutes') {

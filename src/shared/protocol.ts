@@ -50,10 +50,53 @@ export interface Settings {
   askOnStartup: boolean;
   /** The user declined the "protect with a PIN" suggestion: never show it again. */
   pinNudgeDismissed: boolean;
+  /** Show the inline "Fill code" button beside code fields (needs access to sites, asked for when turned on). */
+  inlineButton: boolean;
+  /** Fill without asking when exactly one account belongs to the site. */
+  autoFill: boolean;
 }
 
 /** Fields of an account a user may change after it was added. Secret and kind are fixed by design. */
 export type AccountPatch = Partial<Pick<AccountInput, 'issuer' | 'name' | 'sites'>>;
+
+/** What a content script learns about its frame's site: account names only, never a code or secret. */
+export interface FillCandidates {
+  locked: boolean;
+  /** The frame's registrable domain, from the browser's record of the sender. */
+  site: string | null;
+  /** Accounts bound to this site (or to a site that shares its sign-in). */
+  accounts: { id: string; issuer: string; name: string }[];
+  /** The page names an account's issuer but is not that account's site: a look-alike. */
+  lookalike: { issuer: string; site: string } | null;
+  /** The user chose to fill without asking when exactly one account belongs to the site. */
+  autoFill: boolean;
+}
+
+/** The active tab as the popup needs it to offer filling and to warn about look-alikes. */
+export interface TabContext {
+  site: string | null;
+  /** Ids of accounts whose codes may be filled in this tab. */
+  matching: string[];
+  lookalike: { issuer: string; site: string } | null;
+}
+
+/** A QR code read from the page, before the user confirms it. Never the secret. */
+export interface ScanPreview {
+  /** Accounts the code holds: one for otpauth://, one or more for a Google transfer code. */
+  accounts: Pick<AccountInput, 'kind' | 'issuer' | 'name' | 'algorithm' | 'digits' | 'period'>[];
+  /** The registrable domain the accounts will be bound to. */
+  site: string | null;
+  /** How many of them are already in the vault (same secret); they will not be added twice. */
+  duplicates: number;
+}
+
+/** A box in the page's CSS pixels, relative to the top-level viewport. */
+export interface PageRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 interface Method<Arg, Result, From extends SenderKind = 'extension'> {
   arg: Arg;
@@ -76,6 +119,23 @@ export interface Protocol {
   /** Sets or changes the PIN or passphrase; `current` is required when one is set. */
   'vault.setPin': Method<{ next: string; kind: SecretKind; current: string | null }, VaultState>;
   'vault.removePin': Method<{ current: string }, VaultState>;
+  /** Popup: the active tab's site, the accounts that may fill there, and any look-alike warning. */
+  'tab.context': Method<null, TabContext>;
+  /** Popup: fill the account's code into the active tab (the site check happens as for any fill). */
+  'fill.inTab': Method<{ id: string }, { filled: boolean }>;
+  /** Content script: which accounts belong to this frame's site. */
+  'fill.candidates': Method<{ pageText: string }, FillCandidates, 'content'>;
+  /** Content script: the current code of one account bound to this frame's site (HOTP advances). */
+  'fill.code': Method<{ id: string }, { code: string }, 'content'>;
+  /** Content script: the vault is locked; open the unlock window and fill this frame afterwards. */
+  'fill.unlock': Method<null, null, 'content'>;
+  /** Popup: start picking a QR code on the active tab. */
+  'scan.start': Method<null, null>;
+  /** Content script: the user clicked this box; read the QR code in it (whole tab if `rect` is null). */
+  'scan.pick': Method<{ rect: PageRect | null }, ScanPreview, 'content'>;
+  /** Content script: the user confirmed the preview, perhaps renaming a single account. */
+  'scan.confirm': Method<{ issuer: string | null; name: string | null }, { added: number; duplicates: number }, 'content'>;
+  'scan.cancel': Method<null, null, 'content'>;
   'settings.get': Method<null, Settings>;
   'settings.set': Method<Partial<Settings>, Settings>;
 }

@@ -8,6 +8,8 @@ import { accountsList } from './accounts-list';
 import { accountsRemove } from './accounts-remove';
 import { accountsReveal } from './accounts-reveal';
 import { accountsUpdate } from './accounts-update';
+import { fillCandidates, fillCode, fillInTab, fillUnlock, tabContext } from './fill';
+import { scanCancel, scanConfirm, scanPick, scanStart } from './scan';
 import { settingsGet, settingsSet } from './settings';
 import { vaultLock, vaultRemovePin, vaultSetPin, vaultUnlock } from './vault-lock';
 import { vaultState } from './vault-state';
@@ -26,6 +28,15 @@ export function createHandlers(services: Services): Handlers {
     'vault.lock': vaultLock(services),
     'vault.setPin': vaultSetPin(services),
     'vault.removePin': vaultRemovePin(services),
+    'tab.context': tabContext(services),
+    'fill.inTab': fillInTab(services),
+    'fill.candidates': fillCandidates(services),
+    'fill.code': fillCode(services),
+    'fill.unlock': fillUnlock(services),
+    'scan.start': scanStart(services),
+    'scan.pick': scanPick(services),
+    'scan.confirm': scanConfirm(services),
+    'scan.cancel': scanCancel(services),
     'settings.get': settingsGet(services),
     'settings.set': settingsSet(services),
   };
