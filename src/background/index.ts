@@ -16,6 +16,7 @@ import { Vault } from './vault/vault';
 
 const IDLE_ALARM = 'twostep-idle-lock';
 const LAST_USE = 'lastUseAt';
+const STARTED = 'browserSessionStarted';
 
 let dbPromise: Promise<VaultDb> | null = null;
 const db = (): Promise<VaultDb> => (dbPromise ??= openVaultDb());
@@ -61,17 +62,24 @@ browser.idle.onStateChanged.addListener((state) => {
   if (state === 'locked') void autoLock.lockNow();
 });
 
-browser.runtime.onStartup.addListener(() => {
-  void (async () => {
-    await refreshIcon();
-    const { askOnStartup } = await localSettingsStore.get();
-    if (askOnStartup && (await vault.isLocked())) {
-      await browser.windows.create({ url: browser.runtime.getURL('src/popup/index.html?window=unlock'), type: 'popup', width: 380, height: 560 });
-    }
-  })();
-});
+/**
+ * Once per browser session: set the icon, and open the unlock window if the user asked for it.
+ * Chromium does not fire onStartup for an extension loaded with --load-extension (it fires
+ * onInstalled instead), so both call this, and a flag in session storage (emptied when the browser
+ * closes) makes it run once.
+ */
+async function atBrowserStart(): Promise<void> {
+  await refreshIcon();
+  if ((await browser.storage.session.get(STARTED))[STARTED] === true) return;
+  await browser.storage.session.set({ [STARTED]: true });
+  const { askOnStartup } = await localSettingsStore.get();
+  if (askOnStartup && (await vault.isLocked())) {
+    await browser.windows.create({ url: browser.runtime.getURL('src/popup/index.html?window=unlock'), type: 'popup', width: 380, height: 560 });
+  }
+}
 
-browser.runtime.onInstalled.addListener(() => void refreshIcon());
+browser.runtime.onStartup.addListener(() => void atBrowserStart());
+browser.runtime.onInstalled.addListener(() => void atBrowserStart());
 
 // Content scripts must never read the vault key: keep session storage to trusted contexts (the default).
 // (The polyfill's types predate setAccessLevel, hence the narrow cast.)

@@ -1,20 +1,29 @@
 import type { JSX } from 'preact';
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { call } from '../shared/client';
 import { errorCodeOf, t, translateError } from '../shared/i18n';
-import type { AccountView } from '../shared/protocol';
+import type { AccountView, VaultState } from '../shared/protocol';
 import { AddView } from './components/AddView';
 import { EditView } from './components/EditView';
 import { BackIcon } from './components/icons';
 import { ListView } from './components/ListView';
+import { LockedView } from './components/LockedView';
+import type { PinMode } from './components/PinForm';
+import { PinNudge } from './components/PinNudge';
 import { SettingsView } from './components/SettingsView';
-import { LoadFailed, LockedView } from './components/States';
+import { LoadFailed } from './components/States';
 import { sortAccounts } from './format';
 import { useAccounts } from './hooks/useAccounts';
 import { useClock } from './hooks/useClock';
 import { useSettings } from './hooks/useSettings';
+import { useVault } from './hooks/useVault';
 
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' };
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings'; pin: PinMode | null };
+
+/** The small window the background opens at browser start to ask for the PIN: it closes once unlocked. */
+const UNLOCK_WINDOW = new URLSearchParams(location.search).get('window') === 'unlock';
+
+const DONE_MESSAGE: Record<PinMode, string> = { set: 'pin_done_on', change: 'saved', remove: 'pin_done_off' };
 
 interface Toast {
   message: string;
@@ -28,6 +37,7 @@ export function App() {
   const now = useClock();
   const { accounts, status, refresh, upsert, drop, markLocked } = useAccounts(now);
   const { settings, loaded, update } = useSettings();
+  const { vault, setVault, reload: reloadVault } = useVault();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [query, setQuery] = useState('');
   const [toast, setToast] = useState<Toast | null>(null);
@@ -49,6 +59,44 @@ export function App() {
   };
   const toList = (): void => setView({ kind: 'list' });
 
+  // A call found the vault locked while the known state says open: ask how it is protected now.
+  useEffect(() => {
+    if (status === 'locked' && vault !== null && !vault.locked) reloadVault();
+  }, [status]);
+  // ... and if it turns out open after all (unlocked elsewhere), load the list.
+  useEffect(() => {
+    if (status === 'locked' && vault !== null && !vault.locked) void refresh();
+  }, [vault]);
+
+  const unlocked = async (state: VaultState): Promise<void> => {
+    if (UNLOCK_WINDOW) {
+      window.close();
+      return;
+    }
+    await refresh();
+    setVault(state);
+    toList();
+  };
+  const lockNow = (): void => {
+    call('vault.lock', null).then(
+      (state) => {
+        setVault(state);
+        markLocked();
+        toList();
+      },
+      (err: unknown) => {
+        onError(err);
+        notify(translateError(err));
+      },
+    );
+  };
+  const pinChanged = (state: VaultState, mode: PinMode): void => {
+    setVault(state);
+    // Whoever set a PIN knows the feature: never suggest it again, not even after removing it.
+    if (mode === 'set' && settings.pinNudgeDismissed === false) void update({ pinNudgeDismissed: true }).catch(() => undefined);
+    notify(t(DONE_MESSAGE[mode]));
+  };
+
   const copy = (account: AccountView, code: string): void => {
     navigator.clipboard.writeText(code).then(
       () => notify(t('copied'), account.id),
@@ -67,7 +115,8 @@ export function App() {
 
   let title = '';
   let body: JSX.Element | null = null;
-  if (status === 'locked') body = <LockedView onRetry={() => void refresh()} />;
+  const locked = status === 'locked' || (status === 'loading' && vault?.locked === true);
+  if (locked) body = vault?.locked ? <LockedView vault={vault} now={now} onUnlocked={unlocked} /> : null;
   else if (status === 'failed') body = <LoadFailed onRetry={() => void refresh()} />;
   else if (status === 'loading' || !loaded) body = null;
   else if (view.kind === 'add') {
@@ -107,10 +156,29 @@ export function App() {
     ) : null;
   } else if (view.kind === 'settings') {
     title = t('settings');
-    body = <SettingsView settings={settings} update={update} onError={onError} />;
+    body = (
+      <SettingsView
+        settings={settings}
+        update={update}
+        onError={onError}
+        vault={vault}
+        now={now}
+        startWith={view.pin}
+        onVault={pinChanged}
+        onLock={lockNow}
+      />
+    );
   } else {
+    const nudge =
+      vault?.protection === null && settings.pinNudgeDismissed === false && accounts.length > 0 ? (
+        <PinNudge
+          onSetPin={() => setView({ kind: 'settings', pin: 'set' })}
+          onDismiss={() => void update({ pinNudgeDismissed: true }).catch(() => undefined)}
+        />
+      ) : null;
     body = (
       <ListView
+        banner={nudge}
         accounts={sorted}
         now={now}
         hideCodes={settings.hideCodes ?? false}
@@ -120,7 +188,7 @@ export function App() {
         busyId={busyId}
         scrollToId={scrollToId}
         onAdd={() => setView({ kind: 'add' })}
-        onSettings={() => setView({ kind: 'settings' })}
+        onSettings={() => setView({ kind: 'settings', pin: null })}
         onCopy={copy}
         onEdit={(account) => setView({ kind: 'edit', id: account.id })}
         onHotpNext={hotpNext}
@@ -130,7 +198,7 @@ export function App() {
 
   const sub = title !== '' && status === 'ready';
   return (
-    <div class="app" data-view={status === 'ready' ? view.kind : status} onKeyDown={sub ? (e) => e.key === 'Escape' && toList() : undefined}>
+    <div class="app" data-view={locked ? 'locked' : status === 'ready' ? view.kind : status} onKeyDown={sub ? (e) => e.key === 'Escape' && toList() : undefined}>
       {sub ? null : <h1 class="visually-hidden">{t('extName')}</h1>}
       {sub ? (
         <header class="bar">

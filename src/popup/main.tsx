@@ -3,7 +3,10 @@ import { t, uiLanguage } from '../shared/i18n';
 import { App } from './App';
 import { prefetchAccounts } from './hooks/useAccounts';
 import { prefetchSettings } from './hooks/useSettings';
+import { prefetchVaultState } from './hooks/useVault';
 
+// Lock state first, so a locked vault shows its unlock screen without waiting for the list to fail.
+prefetchVaultState();
 prefetchAccounts();
 prefetchSettings();
 

@@ -76,6 +76,9 @@ describe('the popup across worker stops and browser restarts', () => {
 
   it('writes the README screenshot (docs/popup.png)', async () => {
     const page = await ext.openPopup();
+    // The README shows the list itself, not the one-time PIN suggestion.
+    await send(page, 'settings.set', { pinNudgeDismissed: true });
+    await page.reload();
     await page.setViewportSize({ width: 360, height: 560 });
     await rowOf(page, 'GitHub').waitFor();
     await page.getByTestId('search').evaluate((el) => (el as HTMLInputElement).blur());

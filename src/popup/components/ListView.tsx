@@ -1,4 +1,4 @@
-import type { TargetedKeyboardEvent } from 'preact';
+import type { JSX, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
@@ -22,6 +22,8 @@ interface Props {
   onCopy: (account: AccountView, code: string) => void;
   onEdit: (account: AccountView) => void;
   onHotpNext: (account: AccountView) => void;
+  /** A suggestion shown between the search bar and the list (the PIN nudge). */
+  banner?: JSX.Element | null;
 }
 
 /** Every word must appear in the issuer, name or a site, in any case. */
@@ -117,6 +119,7 @@ export function ListView(props: Props) {
           <GearIcon />
         </button>
       </header>
+      {props.banner}
       {accounts.length === 0 ? (
         <EmptyState onAdd={props.onAdd} />
       ) : shown.length === 0 ? (

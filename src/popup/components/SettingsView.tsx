@@ -1,15 +1,23 @@
 import { useState } from 'preact/hooks';
 import { t, translateError } from '../../shared/i18n';
-import type { Settings } from '../../shared/protocol';
+import type { Settings, VaultState } from '../../shared/protocol';
 import { FormError } from './Field';
+import type { PinMode } from './PinForm';
+import { PinSettings } from './PinSettings';
 
 interface Props {
   settings: Partial<Settings>;
   update: (patch: Partial<Settings>) => Promise<void>;
   onError: (err: unknown) => void;
+  /** Null while the background has not said how the vault is protected. */
+  vault: VaultState | null;
+  now: number;
+  startWith: PinMode | null;
+  onVault: (state: VaultState, mode: PinMode) => void;
+  onLock: () => void;
 }
 
-export function SettingsView({ settings, update, onError }: Props) {
+export function SettingsView({ settings, update, onError, vault, now, startWith, onVault, onLock }: Props) {
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<Settings>): void => {
     setError(null);
@@ -33,6 +41,18 @@ export function SettingsView({ settings, update, onError }: Props) {
       <p class="hint" id="hide-codes-hint">
         {t('setting_hide_codes_hint')}
       </p>
+      {vault ? (
+        <PinSettings
+          vault={vault}
+          settings={settings}
+          set={set}
+          now={now}
+          startWith={startWith}
+          onVault={onVault}
+          onLock={onLock}
+          onError={onError}
+        />
+      ) : null}
       <FormError message={error} />
     </div>
   );

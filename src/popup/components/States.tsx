@@ -1,6 +1,6 @@
-/** The popup's whole-screen states: no accounts yet, nothing found, locked, and failed to load. */
+/** The popup's whole-screen states: no accounts yet, nothing found, and failed to load (locked: LockedView). */
 import { t } from '../../shared/i18n';
-import { KeyIcon, LockIcon, PlusIcon } from './icons';
+import { KeyIcon, PlusIcon } from './icons';
 
 export function EmptyState({ onAdd }: { onAdd: () => void }) {
   return (
@@ -20,23 +20,6 @@ export function NoResults({ query }: { query: string }) {
   return (
     <div class="state small" data-testid="no-results" role="status">
       <p>{t('no_results', query)}</p>
-    </div>
-  );
-}
-
-/**
- * Placeholder for a locked vault. The PIN / passphrase screen comes later; until then the popup says
- * plainly why no codes are shown.
- */
-export function LockedView({ onRetry }: { onRetry: () => void }) {
-  return (
-    <div class="state" data-testid="locked-view">
-      <LockIcon />
-      <h2>{t('locked_title')}</h2>
-      <p>{t('locked_body')}</p>
-      <button type="button" class="button" onClick={onRetry}>
-        {t('retry')}
-      </button>
     </div>
   );
 }

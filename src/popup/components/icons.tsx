@@ -62,8 +62,8 @@ export const CheckIcon = () => (
     <path d="M20 6L9 17l-5-5" />
   </Icon>
 );
-export const LockIcon = () => (
-  <Icon width="40" height="40" stroke-width="1.5">
+export const LockIcon = ({ small = false }: { small?: boolean }) => (
+  <Icon width={small ? 18 : 40} height={small ? 18 : 40} stroke-width={small ? 2 : 1.5}>
     <rect x="4" y="11" width="16" height="10" rx="2" />
     <path d="M8 11V7a4 4 0 0 1 8 0v4" />
   </Icon>
@@ -72,5 +72,11 @@ export const KeyIcon = () => (
   <Icon width="40" height="40" stroke-width="1.5">
     <circle cx="8" cy="15" r="4" />
     <path d="M10.8 12.2L20 3M16 7l3 3M18 5l2 2" />
+  </Icon>
+);
+export const BackspaceIcon = () => (
+  <Icon>
+    <path d="M21 5H9l-6 7 6 7h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1z" />
+    <path d="M17 9l-5 6M12 9l5 6" />
   </Icon>
 );

@@ -14,7 +14,7 @@ export interface AccountsState {
   /** Puts a changed or new account into the list without a round trip. */
   upsert: (account: AccountView) => void;
   drop: (id: string) => void;
-  /** Call when any request reports 'vault_locked'. */
+  /** Call when any request reports 'vault_locked', or after locking: drops the codes too. */
   markLocked: () => void;
 }
 
@@ -57,7 +57,11 @@ export function useAccounts(now: number): AccountsState {
     } catch (err) {
       notBefore.current = Date.now() + RETRY_MS;
       const code = errorCodeOf(err);
-      if (code === 'vault_locked') setStatus('locked');
+      if (code === 'vault_locked') {
+        // Codes of a locked vault do not stay on screen or in memory.
+        setAccounts([]);
+        setStatus('locked');
+      }
       // Keep showing what we have if this was a background refresh; only an empty first load fails.
       else setStatus((s) => (s === 'loading' ? 'failed' : s));
     } finally {
@@ -84,7 +88,10 @@ export function useAccounts(now: number): AccountsState {
     });
   }, []);
   const drop = useCallback((id: string) => setAccounts((list) => list.filter((a) => a.id !== id)), []);
-  const markLocked = useCallback(() => setStatus('locked'), []);
+  const markLocked = useCallback(() => {
+    setAccounts([]);
+    setStatus('locked');
+  }, []);
 
   return { accounts, status, refresh, upsert, drop, markLocked };
 }

@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { call } from '../../shared/client';
+import type { VaultState } from '../../shared/protocol';
+
+let firstLoad: Promise<VaultState> | null = null;
+
+/** Asks whether the vault is locked before anything else (called first from main.tsx). */
+export function prefetchVaultState(): void {
+  firstLoad ??= call('vault.state', null);
+}
+
+export interface VaultHook {
+  /** Null until the background has answered (or when it could not). */
+  vault: VaultState | null;
+  /** Takes the state a vault method returned, so no second round trip is needed. */
+  setVault: (state: VaultState) => void;
+  reload: () => void;
+}
+
+/** Lock state and protection of the vault, for the unlock screen, the PIN settings and the nudge. */
+export function useVault(): VaultHook {
+  const [vault, setVault] = useState<VaultState | null>(null);
+  const reload = useCallback(() => {
+    const pending = firstLoad ?? call('vault.state', null);
+    firstLoad = null;
+    pending.then(setVault, () => undefined);
+  }, []);
+  useEffect(reload, [reload]);
+  return { vault, setVault, reload };
+}
