@@ -1,0 +1,60 @@
+// One-command demo for newcomers: `npm run build`, then `node --import tsx scripts/demo.ts`.
+// Serves the Example Corp site and opens Chromium with the built extension on its setup page.
+// Without a display (or with HEADLESS=1) it saves a screenshot of the setup page and exits.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startDemoServer } from './demo-server.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+if (!existsSync(join(dist, 'manifest.json'))) {
+  console.error(`No built extension in ${dist}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+const server = await startDemoServer({ port: Number(process.env.PORT ?? 8787) });
+console.log(`Example Corp demo site: ${server.url}/`);
+console.log(`  setup page: ${server.url}/setup   sign-in: ${server.url}/login (password "correct horse")`);
+
+const headless = !!process.env.HEADLESS || !process.env.DISPLAY;
+const profile = mkdtempSync(join(tmpdir(), 'twostep-demo-'));
+const args = [
+  `--disable-extensions-except=${dist}`,
+  `--load-extension=${dist}`,
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// Chromium refuses to start its sandbox as root (typical in containers); elsewhere keep it on.
+if (process.getuid?.() === 0) args.push('--no-sandbox');
+
+try {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    args,
+    // Playwright passes --disable-extensions by default, which would stop the extension from loading.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: headless ? { width: 1000, height: 900 } : null,
+  });
+  const closed = new Promise<void>((done) => context.once('close', () => done()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.url}/setup`);
+  if (headless) {
+    const shot = join(process.cwd(), 'demo-screenshot.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    console.log(`No display: saved a screenshot of the setup page to ${shot}`);
+    await context.close();
+  } else {
+    console.log('Chromium is open with Twostep loaded. Close the browser window to stop the demo.');
+    process.once('SIGINT', () => void context.close());
+    await closed;
+  }
+} finally {
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
