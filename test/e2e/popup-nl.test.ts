@@ -74,7 +74,7 @@ describe('the popup in Dutch', () => {
     await rowOf(page, 'Bank').waitFor();
     await expectNoEnglish(page, 'list');
     await rowOf(page, 'GitHub').click();
-    await expect(page.getByTestId('toast').textContent()).resolves.toBe('Gekopieerd');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('Gekopieerd');
     await expectNoEnglish(page, 'copied');
     await page.getByTestId('search').fill('bestaat niet');
     await expectNoEnglish(page, 'no results');

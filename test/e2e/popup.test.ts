@@ -101,7 +101,7 @@ describe('the popup', () => {
     const row = rowOf(page, 'GitHub');
     await row.click();
     const toast = page.getByTestId('toast');
-    await expect(toast.textContent()).resolves.toBe(message(en, 'copied'));
+    await expect.poll(() => toast.textContent()).toBe(message(en, 'copied'));
     expect(totpAround(GITHUB)).toContain(await page.evaluate(() => navigator.clipboard.readText()));
     // Enter on a focused row copies too.
     await page.evaluate(() => navigator.clipboard.writeText(''));
