@@ -1,0 +1,36 @@
+/** Small pure helpers for account records and the accounts revision. */
+import type { Account, AccountInput } from '../../core/account';
+import type { StoredRecord } from '../../core/vault/format';
+
+/** The stored revision, or 0 for a vault that has never been written. */
+export function asRevision(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : 0;
+}
+
+/** Increments the accounts revision inside the caller's transaction and returns the new value. */
+export async function bumpRevision(store: { get(key: 'revision'): Promise<unknown>; put(value: number, key: 'revision'): Promise<unknown> }): Promise<number> {
+  const next = asRevision(await store.get('revision')) + 1;
+  await store.put(next, 'revision');
+  return next;
+}
+
+/** Two accounts with the same kind and secret are the same account. */
+export function secretKey(account: Pick<AccountInput, 'kind' | 'secret'>): string {
+  return `${account.kind}:${account.secret}`;
+}
+
+/** The same ciphertext under the same id: nothing was written in between. */
+export function sameRecord(a: StoredRecord | null, b: StoredRecord | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.id === b.id && bytesEqual(a.sealed.iv, b.sealed.iv) && bytesEqual(a.sealed.ct, b.sealed.ct);
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Issuer, then name, then age: the order the popup lists them in. */
+export function sortAccounts(accounts: Account[]): Account[] {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  return accounts.sort((a, b) => collator.compare(a.issuer, b.issuer) || collator.compare(a.name, b.name) || a.createdAt - b.createdAt);
+}
