@@ -115,7 +115,7 @@ header{font-weight:700;color:#0b5;margin-bottom:1rem}label{display:block;margin:
 input{font:inherit;padding:.4rem}button{font:inherit;padding:.4rem 1rem;margin-top:.75rem}
 .digits input{width:2ch;text-align:center;margin-right:.25rem}code{font-size:1.1em;letter-spacing:.05em}
 #qr-bg{width:var(--qr);height:var(--qr);background:url('/qr.png') no-repeat}
-[data-ok=true]{color:#070}[data-ok=false]{color:#b00}nav a{margin-right:1rem}`;
+img,canvas,svg{display:block}[data-ok=true]{color:#070}[data-ok=false]{color:#b00}nav a{margin-right:1rem}`;
 
 function page(title: string, body: string, extraCss = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)} - ${ISSUER}</title>
