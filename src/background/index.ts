@@ -6,7 +6,11 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { platformRandom } from '../core/vault/crypto';
 import { AutoLock } from './auto-lock';
 import { createHandlers } from './handlers';
+import { chromeFillPort } from './fill/chrome-port';
+import { createFillMenu, onFillCommand, onFillMenuClicked } from './fill/menus';
+import { hasSiteAccess, syncInlineScript } from './fill/registration';
 import { localSettingsStore } from './local-settings';
+import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
 import { isEnvelope, route } from './router';
 import { showLocked } from './toolbar-icon';
 import { openVaultDb, type VaultDb } from './vault/db';
@@ -41,7 +45,7 @@ const autoLock = new AutoLock({
   },
   changed: refreshIcon,
 });
-const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now });
+const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
@@ -80,6 +84,27 @@ async function atBrowserStart(): Promise<void> {
 
 browser.runtime.onStartup.addListener(() => void atBrowserStart());
 browser.runtime.onInstalled.addListener(() => void atBrowserStart());
+
+// QR enrolment (issue 4): the shortcut and the context-menu item start the picker in that tab.
+browser.runtime.onInstalled.addListener(() => void createScanMenu());
+browser.contextMenus.onClicked.addListener(onScanMenuClicked);
+browser.commands.onCommand.addListener(onScanCommand);
+
+// Autofill (issue 5): the shortcut and the context-menu item fill the frame's own site's code; the inline
+// button's content script is registered while the setting is on, and the setting follows site access.
+const syncInlineButton = (): void => void localSettingsStore.get().then((s) => syncInlineScript(s.inlineButton)).catch(() => undefined);
+browser.runtime.onInstalled.addListener(() => {
+  void createFillMenu();
+  syncInlineButton();
+});
+browser.contextMenus.onClicked.addListener(onFillMenuClicked);
+browser.commands.onCommand.addListener(onFillCommand);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'settings' in changes) syncInlineButton();
+});
+browser.permissions.onRemoved.addListener(() => {
+  void hasSiteAccess().then((ok) => (ok ? undefined : localSettingsStore.set({ inlineButton: false }))).catch(() => undefined);
+});
 
 // Content scripts must never read the vault key: keep session storage to trusted contexts (the default).
 // (The polyfill's types predate setAccessLevel, hence the narrow cast.)

@@ -1,5 +1,6 @@
 /** What handlers work with: the vault, settings and the clock, passed in so tests can supply their own. */
 import type { AutoLock } from './auto-lock';
+import type { FillPort } from './fill/port';
 import type { SettingsStore } from './settings-store';
 import type { Vault } from './vault/vault';
 
@@ -8,4 +9,6 @@ export interface Services {
   settings: SettingsStore;
   autoLock: AutoLock;
   now: () => number;
+  /** Tabs, scripts and the unlock window for autofill (issue 5); absent in unit tests that do not fill. */
+  fill?: FillPort;
 }

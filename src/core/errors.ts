@@ -24,6 +24,11 @@ export const ERROR_CODES = [
   'site_invalid',
   'migration_malformed',
   'migration_empty',
+  // QR codes read from a page (issue 4)
+  'qr_not_found',
+  'qr_not_authenticator',
+  'qr_microsoft_push',
+  'qr_page_unavailable',
   // vault
   'vault_locked',
   'pin_wrong',

@@ -2,12 +2,13 @@ import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { call } from '../shared/client';
 import { errorCodeOf, t, translateError } from '../shared/i18n';
-import type { AccountView, VaultState } from '../shared/protocol';
+import type { AccountView, TabContext, VaultState } from '../shared/protocol';
 import { AddView } from './components/AddView';
 import { EditView } from './components/EditView';
 import { BackIcon } from './components/icons';
 import { ListView } from './components/ListView';
 import { LockedView } from './components/LockedView';
+import { LookalikeBanner } from './components/LookalikeBanner';
 import type { PinMode } from './components/PinForm';
 import { PinNudge } from './components/PinNudge';
 import { SettingsView } from './components/SettingsView';
@@ -43,6 +44,8 @@ export function App() {
   const [toast, setToast] = useState<Toast | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [scrollToId, setScrollToId] = useState<string | null>(null);
+  // The page under the popup: which accounts may fill there, and whether it is a look-alike (issue 5).
+  const [tab, setTab] = useState<TabContext | null>(null);
   const sorted = useMemo(() => sortAccounts(accounts), [accounts]);
   const showing = status === 'ready' && loaded;
   useLayoutEffect(() => {
@@ -97,10 +100,32 @@ export function App() {
     notify(t(DONE_MESSAGE[mode]));
   };
 
+  useEffect(() => {
+    if (status === 'ready' && !UNLOCK_WINDOW) call('tab.context', null).then(setTab, () => setTab(null));
+  }, [status]);
+
+  /** Copies the code and, when the account belongs to the page under the popup, fills it there too. */
   const copy = (account: AccountView, code: string): void => {
-    navigator.clipboard.writeText(code).then(
-      () => notify(t('copied'), account.id),
-      () => notify(t('copy_failed')),
+    const copied = navigator.clipboard.writeText(code);
+    const fills = tab?.matching.includes(account.id) === true;
+    const filled = fills ? call('fill.inTab', { id: account.id }) : Promise.resolve({ filled: false });
+    void Promise.allSettled([copied, filled]).then(([c, f]) => {
+      if (f.status === 'fulfilled' && f.value.filled) {
+        notify(t('filled'), account.id);
+        // The page got this HOTP code; the counter moved on, so show the next one.
+        if (account.kind === 'hotp') void refresh();
+      } else if (f.status === 'rejected') {
+        onError(f.reason);
+        notify(translateError(f.reason));
+      } else if (c.status === 'fulfilled') notify(t('copied'), account.id);
+      else notify(t('copy_failed'));
+    });
+  };
+  // The picker runs in the page; the popup gets out of its way (a popup opened in a tab has no page under it).
+  const scan = (): void => {
+    call('scan.start', null).then(
+      () => window.close(),
+      (err: unknown) => notify(translateError(err)),
     );
   };
   const hotpNext = (account: AccountView): void => {
@@ -176,9 +201,15 @@ export function App() {
           onDismiss={() => void update({ pinNudgeDismissed: true }).catch(() => undefined)}
         />
       ) : null;
+    const lookalike = tab?.lookalike ? <LookalikeBanner issuer={tab.lookalike.issuer} site={tab.lookalike.site} /> : null;
     body = (
       <ListView
-        banner={nudge}
+        banner={
+          <>
+            {lookalike}
+            {nudge}
+          </>
+        }
         accounts={sorted}
         now={now}
         hideCodes={settings.hideCodes ?? false}
@@ -188,6 +219,7 @@ export function App() {
         busyId={busyId}
         scrollToId={scrollToId}
         onAdd={() => setView({ kind: 'add' })}
+        onScan={scan}
         onSettings={() => setView({ kind: 'settings', pin: null })}
         onCopy={copy}
         onEdit={(account) => setView({ kind: 'edit', id: account.id })}
@@ -198,7 +230,12 @@ export function App() {
 
   const sub = title !== '' && status === 'ready';
   return (
-    <div class="app" data-view={locked ? 'locked' : status === 'ready' ? view.kind : status} onKeyDown={sub ? (e) => e.key === 'Escape' && toList() : undefined}>
+    <div
+      class="app"
+      data-view={locked ? 'locked' : status === 'ready' ? view.kind : status}
+      data-tab={tab ? 'ready' : 'pending'}
+      onKeyDown={sub ? (e) => e.key === 'Escape' && toList() : undefined}
+    >
       {sub ? null : <h1 class="visually-hidden">{t('extName')}</h1>}
       {sub ? (
         <header class="bar">

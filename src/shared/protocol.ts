@@ -131,8 +131,11 @@ export interface Protocol {
   'fill.unlock': Method<null, null, 'content'>;
   /** Popup: start picking a QR code on the active tab. */
   'scan.start': Method<null, null>;
-  /** Content script: the user clicked this box; read the QR code in it (whole tab if `rect` is null). */
-  'scan.pick': Method<{ rect: PageRect | null }, ScanPreview, 'content'>;
+  /**
+   * Content script: the user clicked this box; read the QR code in it (whole tab if `rect` is null).
+   * `devicePixelRatio` maps the box's CSS px onto the capture's device pixels.
+   */
+  'scan.pick': Method<{ rect: PageRect | null; devicePixelRatio: number }, ScanPreview, 'content'>;
   /** Content script: the user confirmed the preview, perhaps renaming a single account. */
   'scan.confirm': Method<{ issuer: string | null; name: string | null }, { added: number; duplicates: number }, 'content'>;
   'scan.cancel': Method<null, null, 'content'>;

@@ -29,18 +29,25 @@ export function newProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'twostep-profile-'));
 }
 
-export async function launchExtension(opts: { profileDir?: string; lang?: string } = {}): Promise<Extension> {
+/** `dist`: load the extension from another directory (a copy of dist/ with a test-only manifest change). */
+export async function launchExtension(
+  opts: { profileDir?: string; lang?: string; deviceScaleFactor?: number; dist?: string } = {},
+): Promise<Extension> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build:test` first');
+  const dist = opts.dist ?? DIST;
   const profileDir = opts.profileDir ?? newProfileDir();
   const args = [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
     '--disable-gpu',
     '--disable-quic',
+    // Lets a test click the toolbar action through CDP (Extensions.triggerAction, pipe transport only):
+    // a real popup over a real tab, with the activeTab grant a user's click gives (see scan-helpers.ts).
+    '--enable-unsafe-extension-debugging',
   ];
   if (opts.lang) args.push(`--lang=${opts.lang}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -51,6 +58,7 @@ export async function launchExtension(opts: { profileDir?: string; lang?: string
     locale: opts.lang ?? 'en-US',
     env: { ...process.env, LANGUAGE: opts.lang ?? 'en' },
     viewport: { width: 1280, height: 800 },
+    ...(opts.deviceScaleFactor ? { deviceScaleFactor: opts.deviceScaleFactor } : {}),
   });
 
   const worker = async (): Promise<Worker> => {

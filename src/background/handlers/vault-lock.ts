@@ -8,13 +8,15 @@ import { vaultStateOf } from '../vault-state';
 // Longer than any passphrase we accept, short enough that Argon2id's input stays small.
 const MAX_SECRET = 1024;
 
-export const vaultUnlock = ({ vault, autoLock }: Services): Handler<'vault.unlock'> => ({
+export const vaultUnlock = ({ vault, autoLock, fill }: Services): Handler<'vault.unlock'> => ({
   from: ['extension'],
   parse: (arg) => ({ secret: expectString(expectObject(arg, ['secret']).secret, 'secret', MAX_SECRET) }),
   async run({ secret }) {
     await vault.unlockWith(secret);
     await autoLock.touch();
     await autoLock.deps.changed();
+    // A frame that asked to be unlocked ("Unlock Twostep to fill") fills now (issue 5).
+    await fill?.afterUnlock().catch(() => undefined);
     return vaultStateOf(vault);
   },
 });

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
 import { searchText, shownCode } from '../format';
 import { AccountList, type ListApi } from './AccountList';
-import { GearIcon, PlusIcon, SearchIcon } from './icons';
+import { GearIcon, PlusIcon, QrIcon, SearchIcon } from './icons';
 import { EmptyState, NoResults } from './States';
 
 interface Props {
@@ -18,6 +18,8 @@ interface Props {
   /** Scroll to this account once shown (a newly added one). */
   scrollToId: string | null;
   onAdd: () => void;
+  /** Start picking a QR code on the page the popup was opened over (issue 4). */
+  onScan: () => void;
   onSettings: () => void;
   onCopy: (account: AccountView, code: string) => void;
   onEdit: (account: AccountView) => void;
@@ -112,6 +114,9 @@ export function ListView(props: Props) {
             onKeyDown={onSearchKey}
           />
         </div>
+        <button type="button" class="icon-button" data-testid="scan-button" title={t('scan_qr')} aria-label={t('scan_qr')} onClick={props.onScan}>
+          <QrIcon />
+        </button>
         <button type="button" class="icon-button" data-testid="add-button" title={t('add_account')} aria-label={t('add_account')} onClick={props.onAdd}>
           <PlusIcon />
         </button>
@@ -121,7 +126,7 @@ export function ListView(props: Props) {
       </header>
       {props.banner}
       {accounts.length === 0 ? (
-        <EmptyState onAdd={props.onAdd} />
+        <EmptyState onAdd={props.onAdd} onScan={props.onScan} />
       ) : shown.length === 0 ? (
         <NoResults query={query.trim()} />
       ) : (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, translateError } from '../../shared/i18n';
 import type { Settings, VaultState } from '../../shared/protocol';
 import { FormError } from './Field';
+import { FillSettings } from './FillSettings';
 import type { PinMode } from './PinForm';
 import { PinSettings } from './PinSettings';
 
@@ -41,6 +42,7 @@ export function SettingsView({ settings, update, onError, vault, now, startWith,
       <p class="hint" id="hide-codes-hint">
         {t('setting_hide_codes_hint')}
       </p>
+      <FillSettings settings={settings} set={set} />
       {vault ? (
         <PinSettings
           vault={vault}

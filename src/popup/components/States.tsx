@@ -1,8 +1,8 @@
 /** The popup's whole-screen states: no accounts yet, nothing found, and failed to load (locked: LockedView). */
 import { t } from '../../shared/i18n';
-import { KeyIcon, PlusIcon } from './icons';
+import { KeyIcon, PlusIcon, QrIcon } from './icons';
 
-export function EmptyState({ onAdd }: { onAdd: () => void }) {
+export function EmptyState({ onAdd, onScan }: { onAdd: () => void; onScan: () => void }) {
   return (
     <div class="state" data-testid="empty-state">
       <KeyIcon />
@@ -11,6 +11,10 @@ export function EmptyState({ onAdd }: { onAdd: () => void }) {
       <button type="button" class="button primary" data-testid="empty-add-button" onClick={onAdd}>
         <PlusIcon />
         {t('add_account')}
+      </button>
+      <button type="button" class="button" data-testid="empty-scan-button" onClick={onScan}>
+        <QrIcon />
+        {t('scan_qr')}
       </button>
     </div>
   );

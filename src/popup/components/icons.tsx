@@ -23,6 +23,12 @@ function Icon({ children, ...props }: IconProps & { children: JSX.Element | JSX.
   );
 }
 
+/** A QR code's three finder squares: "scan the QR code on this page". */
+export const QrIcon = () => (
+  <Icon>
+    <path d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2" />
+  </Icon>
+);
 export const PlusIcon = () => (
   <Icon>
     <path d="M12 5v14M5 12h14" />

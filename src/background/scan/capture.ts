@@ -1,0 +1,93 @@
+/**
+ * Reads a QR code from what the user sees: a capture of the visible tab (`tabs.captureVisibleTab`,
+ * allowed by `activeTab`), cropped to the clicked element, decoded here in the worker. A cross-origin
+ * image never taints anything this way, and the page never sees the pixels or the text.
+ */
+import browser from 'webextension-polyfill';
+import { decodeQr, type RgbaImage } from '../../core/qr/decode';
+import { TwostepError } from '../../core/errors';
+import type { PageRect } from '../../shared/protocol';
+
+/**
+ * Around the element's box we keep a margin: a canvas or SVG drawn without a quiet zone needs the
+ * page's background around it for jsqr's finder search (ISO/IEC 18004 asks for 4 modules).
+ */
+const MARGIN = 0.1;
+const MIN_MARGIN_CSS_PX = 8;
+
+/** Performance entries the bench reads from the worker (`bench/scan.ts`). */
+export const MEASURE_CROP = 'twostep:scan-decode-crop';
+export const MEASURE_TAB = 'twostep:scan-decode-tab';
+
+/**
+ * Captures the visible part of tab `tabId` and decodes the QR code inside `rect` (top-level viewport
+ * CSS px, times `dpr`), then the whole capture when the crop holds none. Throws `qr_not_found`.
+ */
+export async function readQrInTab(tabId: number, rect: PageRect | null, dpr: number): Promise<string> {
+  const tab = await browser.tabs.get(tabId);
+  // captureVisibleTab takes whatever tab is in front: refuse when the user has switched away meanwhile.
+  if (!tab.active || tab.windowId === undefined) throw new TwostepError('qr_not_found', 'tab not in front');
+  const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }).catch((err: unknown) => {
+    // No activeTab grant (or a page the browser protects): not something the user can fix by retrying here.
+    throw new TwostepError('qr_page_unavailable', err instanceof Error ? err.message.slice(0, 120) : undefined);
+  });
+  if (!(await browser.tabs.get(tabId)).active) throw new TwostepError('qr_not_found', 'tab not in front');
+  const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
+  try {
+    const text = decodeCapture(bitmap, rect, dpr);
+    if (text === null) throw new TwostepError('qr_not_found');
+    return text;
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** The crop first (a few ms), the whole capture only as the fallback (tens to hundreds of ms). */
+export function decodeCapture(bitmap: ImageBitmap, rect: PageRect | null, dpr: number): string | null {
+  if (rect) {
+    const box = deviceBox(rect, dpr, bitmap.width, bitmap.height);
+    if (box) {
+      const text = timed(MEASURE_CROP, () => decodeQr(pixels(bitmap, box)));
+      if (text !== null) return text;
+    }
+  }
+  return timed(MEASURE_TAB, () => decodeQr(pixels(bitmap, { x: 0, y: 0, width: bitmap.width, height: bitmap.height })));
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The element's box with its margin, in capture pixels, clipped to the capture; null when empty. */
+export function deviceBox(rect: PageRect, dpr: number, width: number, height: number): Box | null {
+  const margin = Math.max(MIN_MARGIN_CSS_PX, MARGIN * Math.max(rect.width, rect.height));
+  const x0 = Math.max(0, Math.floor((rect.x - margin) * dpr));
+  const y0 = Math.max(0, Math.floor((rect.y - margin) * dpr));
+  const x1 = Math.min(width, Math.ceil((rect.x + rect.width + margin) * dpr));
+  const y1 = Math.min(height, Math.ceil((rect.y + rect.height + margin) * dpr));
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
+}
+
+/** RGBA pixels of one box of the bitmap: only that box is drawn and read back. */
+function pixels(bitmap: ImageBitmap, box: Box): RgbaImage {
+  const canvas = new OffscreenCanvas(box.width, box.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new TwostepError('internal', 'no 2d context');
+  context.drawImage(bitmap, box.x, box.y, box.width, box.height, 0, 0, box.width, box.height);
+  const { data, width, height } = context.getImageData(0, 0, box.width, box.height);
+  return { data, width, height };
+}
+
+function timed<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    // Only the latest of each is kept: the worker lives long, and the bench reads one at a time.
+    performance.clearMeasures(name);
+    performance.measure(name, { start, end: performance.now() });
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The QR picker (issue 4), injected into a tab's top frame when the user asks for a scan. It finds
+ * the element holding the code (offered at once when the visible page has exactly one, or the image
+ * the user right-clicked), else lets the user click it; sends only the element's box to the worker,
+ * which captures and reads the tab; shows the preview, and adds on confirmation. Esc cancels.
+ */
+import { TwostepError } from '../../core/errors';
+import type { PageRect, ScanPreview } from '../../shared/protocol';
+import { CandidateFinder, type Candidate } from './candidates';
+import { showMessage, showPreview, type PreviewChoice } from './cards';
+import { call, errorText, openShadow, t } from './messages';
+import { PickerUi } from './ui';
+
+interface Options {
+  srcUrl?: string;
+}
+
+interface Scope {
+  twostepScanOptions?: Options;
+  twostepScanStop?: () => void;
+}
+
+const scope = globalThis as Scope;
+
+function start(options: Options): void {
+  // Injected again (the shortcut pressed twice): the newer picker replaces the older one.
+  scope.twostepScanStop?.();
+  const ui = new PickerUi();
+  const finder = new CandidateFinder(openShadow, ui.host);
+  let pending = false;
+  let hovered: Candidate | null = null;
+  let busy = false;
+
+  const stop = (): void => {
+    if (pending) void call('scan.cancel', null).catch(() => undefined);
+    pending = false;
+    window.removeEventListener('keydown', onKey, true);
+    window.removeEventListener('scroll', onScroll, true);
+    ui.destroy();
+    if (scope.twostepScanStop === stop) delete scope.twostepScanStop;
+  };
+  scope.twostepScanStop = stop;
+
+  const onKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    stop();
+  };
+  const onScroll = (): void => {
+    hovered = null;
+    ui.highlight(null);
+  };
+  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('scroll', onScroll, true);
+
+  const pickMode = (): void => {
+    ui.picking(t('scan_hint'));
+    hovered = null;
+  };
+  ui.pointerLayer.addEventListener('pointermove', (e) => {
+    hovered = finder.at(e.clientX, e.clientY);
+    ui.highlight(hovered?.rect ?? null);
+  });
+  ui.pointerLayer.addEventListener('click', (e) => {
+    e.preventDefault();
+    const target = finder.at(e.clientX, e.clientY);
+    // A click beside any likely element still tries: the worker reads the whole tab then.
+    void read(target?.rect ?? null, true);
+  });
+
+  const read = async (rect: PageRect | null, clicked: boolean): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    try {
+      await ui.hideForCapture();
+      let preview: ScanPreview;
+      try {
+        preview = await call('scan.pick', { rect, devicePixelRatio: window.devicePixelRatio });
+      } finally {
+        ui.unhide();
+      }
+      pending = true;
+      showPreview(ui, preview, (choice) => void confirm(preview, choice), stop);
+    } catch (err) {
+      // Offered without a click and nothing readable there: let the user point at the code instead.
+      if (!clicked && err instanceof TwostepError && err.code === 'qr_not_found') pickMode();
+      else showMessage(ui, 'error', errorText(err), null, stop, pickMode);
+    } finally {
+      busy = false;
+    }
+  };
+
+  const confirm = async (preview: ScanPreview, choice: PreviewChoice): Promise<void> => {
+    try {
+      const { added, duplicates } = await call('scan.confirm', choice);
+      pending = false;
+      const single = preview.accounts.length === 1;
+      const text =
+        added === 0 && duplicates > 0
+          ? t('scan_already')
+          : single
+            ? t('scan_added', [choice.issuer || (preview.accounts[0]?.issuer ?? ''), choice.name ?? preview.accounts[0]?.name ?? ''])
+            : t('scan_added_many', String(added)) + (duplicates > 0 ? `. ${t('scan_skipped', String(duplicates))}` : '');
+      showMessage(ui, 'done', text, added > 0 && asksForCode() ? t('scan_open_to_copy') : null, stop, null);
+    } catch (err) {
+      // Locked vault or a lost preview: say so; "Try again" picks again, the preview stays until then.
+      showMessage(ui, 'error', errorText(err), null, stop, pickMode);
+    }
+  };
+
+  const srcMatch = options.srcUrl ? finder.visible().filter((c) => (c.element as HTMLImageElement).currentSrc === options.srcUrl) : [];
+  const offer = srcMatch.length === 1 ? srcMatch : finder.visible();
+  const only = offer.length === 1 ? offer[0] : undefined;
+  if (only) {
+    ui.status(t('scan_reading'));
+    void read(only.rect, false);
+  } else {
+    pickMode();
+  }
+}
+
+/** The enrolment page asks for the current code to finish set-up (a one-time-code field is on screen). */
+function asksForCode(): boolean {
+  const field = document.querySelector<HTMLInputElement>('input[autocomplete~="one-time-code"], input[name*="otp" i], input[name*="code" i][inputmode="numeric"]');
+  return field !== null && field.checkVisibility();
+}
+
+start(scope.twostepScanOptions ?? {});
+delete scope.twostepScanOptions;

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { t } from '../../shared/i18n';
+import type { Settings } from '../../shared/protocol';
+import { SITE_ORIGINS } from '../../shared/site-access';
+
+interface Props {
+  settings: Partial<Settings>;
+  set: (patch: Partial<Settings>) => void;
+}
+
+/** "Filling": the inline button (asks for access to sites, with the reason first) and filling without asking. */
+export function FillSettings({ settings, set }: Props) {
+  const [note, setNote] = useState<string | null>(null);
+  const toggleInline = (input: HTMLInputElement): void => {
+    setNote(null);
+    if (!input.checked) {
+      set({ inlineButton: false });
+      // Access to sites was only for the button: give it back.
+      void browser.permissions.remove({ origins: SITE_ORIGINS }).catch(() => undefined);
+      return;
+    }
+    // Shown as on only once the browser granted access; the request must come from this click.
+    input.checked = false;
+    browser.permissions.request({ origins: SITE_ORIGINS }).then(
+      (granted) => (granted ? set({ inlineButton: true }) : setNote(t('setting_inline_denied'))),
+      () => setNote(t('setting_inline_denied')),
+    );
+  };
+  return (
+    <section class="fill-settings" aria-labelledby="fill-heading" data-testid="fill-settings">
+      <h2 id="fill-heading">{t('fill_section')}</h2>
+      <p class="hint" id="inline-button-why">
+        {t('setting_inline_button_why')}
+      </p>
+      <label class="toggle">
+        <input
+          type="checkbox"
+          data-testid="setting-inline-button"
+          checked={settings.inlineButton ?? false}
+          aria-describedby="inline-button-why"
+          onChange={(e) => toggleInline(e.currentTarget)}
+        />
+        <span>{t('setting_inline_button')}</span>
+      </label>
+      {note ? (
+        <p class="hint" role="status" data-testid="inline-button-note">
+          {note}
+        </p>
+      ) : null}
+      <label class="toggle">
+        <input
+          type="checkbox"
+          data-testid="setting-auto-fill"
+          checked={settings.autoFill ?? false}
+          aria-describedby="auto-fill-hint"
+          onChange={(e) => set({ autoFill: e.currentTarget.checked })}
+        />
+        <span>{t('setting_auto_fill')}</span>
+      </label>
+      <p class="hint" id="auto-fill-hint">
+        {t('setting_auto_fill_hint')}
+      </p>
+    </section>
+  );
+}
