@@ -11,7 +11,7 @@ import { createFillMenu, onFillCommand, onFillMenuClicked } from './fill/menus';
 import { hasSiteAccess, syncInlineScript } from './fill/registration';
 import { localSettingsStore } from './local-settings';
 import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
-import { isEnvelope, route } from './router';
+import { classifySender, isEnvelope, route } from './router';
 import { showLocked } from './toolbar-icon';
 import { openVaultDb, type VaultDb } from './vault/db';
 import { sessionKeyStore } from './vault/session-key';
@@ -49,12 +49,16 @@ const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock,
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
-  // The idle deadline is checked before every call, so a late alarm cannot keep the vault open. The
-  // use is recorded after the reply is on its way: the popup should not wait for bookkeeping.
+  // The idle deadline is checked before every call, so a late alarm cannot keep the vault open. Only
+  // the user's own use of our pages counts as use: a page that keeps asking its content script for
+  // candidates must not keep the vault open. It is recorded after the reply is on its way.
+  const fromOurPage = classifySender(sender, browser.runtime.id)?.kind === 'extension';
   return autoLock
     .enforce()
     .then(() => route(message, sender, browser.runtime.id, handlers))
-    .finally(() => void autoLock.touch().catch(() => undefined));
+    .finally(() => {
+      if (fromOurPage) void autoLock.touch().catch(() => undefined);
+    });
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
