@@ -10,6 +10,7 @@ import { chromeFillPort } from './fill/chrome-port';
 import { createFillMenu, onFillCommand, onFillMenuClicked } from './fill/menus';
 import { hasSiteAccess, syncInlineScript } from './fill/registration';
 import { localSettingsStore } from './local-settings';
+import { chromeScanPort } from './scan/chrome-port';
 import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
 import { classifySender, isEnvelope, route } from './router';
 import { showLocked } from './toolbar-icon';
@@ -45,7 +46,7 @@ const autoLock = new AutoLock({
   },
   changed: refreshIcon,
 });
-const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort });
+const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;

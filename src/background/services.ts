@@ -1,6 +1,7 @@
 /** What handlers work with: the vault, settings and the clock, passed in so tests can supply their own. */
 import type { AutoLock } from './auto-lock';
 import type { FillPort } from './fill/port';
+import type { ScanPort } from './scan/port';
 import type { SettingsStore } from './settings-store';
 import type { Vault } from './vault/vault';
 
@@ -11,4 +12,6 @@ export interface Services {
   now: () => number;
   /** Tabs, scripts and the unlock window for autofill (issue 5); absent in unit tests that do not fill. */
   fill?: FillPort;
+  /** Tabs, capture, injection and session storage for QR enrolment (issue 4); absent in unit tests that do not scan. */
+  scan?: ScanPort;
 }

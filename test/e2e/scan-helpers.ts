@@ -45,7 +45,7 @@ export async function clickAction(ext: Extension, page: Page): Promise<RealPopup
     if (!popup) await new Promise((r) => setTimeout(r, 50));
   }
   if (!popup) throw new Error('the popup did not open');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false });
   let nextId = 0;
   type Reply = { id?: number; result?: { result?: { value?: unknown } }; error?: unknown };
   const waiting = new Map<number, (m: Reply) => void>();

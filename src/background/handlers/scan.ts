@@ -11,11 +11,14 @@ import { accountsFromQrText } from '../../core/qr/enrolment';
 import { siteOf } from '../../core/site';
 import type { PageRect, ScanPreview } from '../../shared/protocol';
 import type { Handler, Sender } from '../router';
-import { readQrInTab } from '../scan/capture';
-import { clearPending, loadPending, savePending } from '../scan/pending';
-import { startScan, tabUnderPopup } from '../scan/start';
+import type { ScanPort } from '../scan/port';
 import type { Services } from '../services';
 import { expectNull, expectObject, expectString } from '../validate';
+
+function portOf({ scan }: Services): ScanPort {
+  if (!scan) throw new TwostepError('internal', 'scanning is not wired up');
+  return scan;
+}
 
 /** Only the picker in a tab's top frame takes part in a scan. */
 function pickerTab(sender: Sender): number {
@@ -23,16 +26,17 @@ function pickerTab(sender: Sender): number {
   return sender.tabId;
 }
 
-export const scanStart = (_s: Services): Handler<'scan.start'> => ({
+export const scanStart = (services: Services): Handler<'scan.start'> => ({
   from: ['extension'],
   parse: expectNull,
   async run(_arg, sender) {
-    await startScan(await tabUnderPopup(sender.tabId));
+    const port = portOf(services);
+    await port.start(await port.tabUnderPopup(sender.tabId));
     return null;
   },
 });
 
-export const scanPick = ({ vault, now }: Services): Handler<'scan.pick'> => ({
+export const scanPick = (services: Services): Handler<'scan.pick'> => ({
   from: ['content'],
   parse(arg) {
     const { rect, devicePixelRatio } = expectObject(arg, ['rect', 'devicePixelRatio']);
@@ -41,11 +45,13 @@ export const scanPick = ({ vault, now }: Services): Handler<'scan.pick'> => ({
     return { rect: rect === null || rect === undefined ? null : parseRect(rect), devicePixelRatio: dpr };
   },
   async run({ rect, devicePixelRatio }, sender) {
+    const { vault, now } = services;
+    const port = portOf(services);
     const tabId = pickerTab(sender);
-    await clearPending(tabId);
-    const accounts = accountsFromQrText(await readQrInTab(tabId, rect, devicePixelRatio));
+    await port.clearPending(tabId);
+    const accounts = accountsFromQrText(await port.read(tabId, rect, devicePixelRatio));
     const site = siteOf(sender.origin);
-    await savePending(tabId, { origin: sender.origin, site, accounts, at: now() });
+    await port.savePending(tabId, { origin: sender.origin, site, accounts, at: now() });
     const preview: ScanPreview = {
       accounts: accounts.map(({ kind, issuer, name, algorithm, digits, period }) => ({ kind, issuer, name, algorithm, digits, period })),
       site,
@@ -55,7 +61,7 @@ export const scanPick = ({ vault, now }: Services): Handler<'scan.pick'> => ({
   },
 });
 
-export const scanConfirm = ({ vault, now }: Services): Handler<'scan.confirm'> => ({
+export const scanConfirm = (services: Services): Handler<'scan.confirm'> => ({
   from: ['content'],
   parse(arg) {
     const { issuer, name } = expectObject(arg, ['issuer', 'name']);
@@ -63,8 +69,10 @@ export const scanConfirm = ({ vault, now }: Services): Handler<'scan.confirm'> =
     return { issuer: text(issuer, 'issuer'), name: text(name, 'name') };
   },
   async run({ issuer, name }, sender) {
+    const { vault, now } = services;
+    const port = portOf(services);
     const tabId = pickerTab(sender);
-    const pending = await loadPending(tabId, now());
+    const pending = await port.loadPending(tabId, now());
     // Nothing pending (expired, or the browser restarted): the picker tells the user to scan again.
     if (!pending) throw new TwostepError('qr_not_found', 'nothing pending');
     if (pending.origin !== sender.origin) throw new TwostepError('forbidden');
@@ -74,16 +82,16 @@ export const scanConfirm = ({ vault, now }: Services): Handler<'scan.confirm'> =
     const renamed = rest.length === 0 ? rename(first, issuer, name) : first;
     const sites = pending.site ? [pending.site] : [];
     const { added, duplicates } = await vault.addMany([renamed, ...rest].map((account) => ({ ...account, sites })));
-    await clearPending(tabId);
+    await port.clearPending(tabId);
     return { added: added.length, duplicates };
   },
 });
 
-export const scanCancel = (_s: Services): Handler<'scan.cancel'> => ({
+export const scanCancel = (services: Services): Handler<'scan.cancel'> => ({
   from: ['content'],
   parse: expectNull,
   async run(_arg, sender) {
-    await clearPending(pickerTab(sender));
+    await portOf(services).clearPending(pickerTab(sender));
     return null;
   },
 });

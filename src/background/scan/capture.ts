@@ -14,10 +14,14 @@ import type { PageRect } from '../../shared/protocol';
  */
 const MARGIN = 0.1;
 const MIN_MARGIN_CSS_PX = 8;
+/** The crop's first read is at most this many pixels on its longer side (see decodeCapture). */
+const FAST_SIDE = 256;
 
-/** Performance entries the bench reads from the worker (`bench/scan.ts`). */
+/** Performance entries the bench reads from the worker (`bench/scan.ts`): read-back plus decoding. */
 export const MEASURE_CROP = 'twostep:scan-decode-crop';
 export const MEASURE_TAB = 'twostep:scan-decode-tab';
+/** Of MEASURE_CROP, the part spent drawing the crop and reading its pixels back. */
+export const MEASURE_CROP_PIXELS = 'twostep:scan-pixels-crop';
 
 /**
  * Captures the visible part of tab `tabId` and decodes the QR code inside `rect` (top-level viewport
@@ -47,7 +51,11 @@ export function decodeCapture(bitmap: ImageBitmap, rect: PageRect | null, dpr: n
   if (rect) {
     const box = deviceBox(rect, dpr, bitmap.width, bitmap.height);
     if (box) {
-      const text = timed(MEASURE_CROP, () => decodeQr(pixels(bitmap, box)));
+      // jsqr's cost follows the pixel count and a set-up code's modules are several pixels wide, so the
+      // crop is read at most FAST_SIDE px first (about half the time of a 2× crop); full size is the retry.
+      const fast = Math.min(1, FAST_SIDE / Math.max(box.width, box.height));
+      let text = timed(MEASURE_CROP, () => decodeQr(timed(MEASURE_CROP_PIXELS, () => pixels(bitmap, box, fast))));
+      if (text === null && fast < 1) text = decodeQr(pixels(bitmap, box));
       if (text !== null) return text;
     }
   }
@@ -71,13 +79,16 @@ export function deviceBox(rect: PageRect, dpr: number, width: number, height: nu
   return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
 }
 
-/** RGBA pixels of one box of the bitmap: only that box is drawn and read back. */
-function pixels(bitmap: ImageBitmap, box: Box): RgbaImage {
-  const canvas = new OffscreenCanvas(box.width, box.height);
+/** RGBA pixels of one box of the bitmap, scaled by `scale` (at most 1): only that box is drawn and read back. */
+function pixels(bitmap: ImageBitmap, box: Box, scale = 1): RgbaImage {
+  const w = Math.max(1, Math.round(box.width * scale));
+  const h = Math.max(1, Math.round(box.height * scale));
+  const canvas = new OffscreenCanvas(w, h);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new TwostepError('internal', 'no 2d context');
-  context.drawImage(bitmap, box.x, box.y, box.width, box.height, 0, 0, box.width, box.height);
-  const { data, width, height } = context.getImageData(0, 0, box.width, box.height);
+  context.imageSmoothingQuality = 'medium';
+  context.drawImage(bitmap, box.x, box.y, box.width, box.height, 0, 0, w, h);
+  const { data, width, height } = context.getImageData(0, 0, w, h);
   return { data, width, height };
 }
 

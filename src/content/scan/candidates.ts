@@ -43,7 +43,9 @@ export class CandidateFinder {
     const found: Candidate[] = [];
     let budget = MAX_ELEMENTS;
     const walk = (root: Document | ShadowRoot, offset: Offset): void => {
-      const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      // By node type, not instanceof: a shadow root in a same-origin frame belongs to another realm.
+      const doc = (root.nodeType === Node.DOCUMENT_NODE ? root : root.ownerDocument) as Document;
+      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
       for (let node = walker.nextNode(); node && budget-- > 0; node = walker.nextNode()) {
         const el = node as Element;
         if (el === this.ignore) continue;
