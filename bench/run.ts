@@ -16,8 +16,10 @@ for (const line of await benchUnlock()) console.log(line);
 
 // The other benches are separate scripts, run here one after another so one command prints everything.
 for (const [title, script] of [
-  ['QR decoding (issue 4)', 'bench/qr.ts'],
+  ['QR decoding in node (issue 4)', 'bench/qr.ts'],
+  ['QR enrolment in the extension (issue 4)', 'bench/scan.ts'],
   ['OTP field detection (issue 5)', 'bench/field-detect.ts'],
+  ['Content script sizes (issue 5)', 'bench/autofill.ts'],
 ] as const) {
   section(title);
   execFileSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });

@@ -5,6 +5,7 @@
  */
 import { TwostepError } from '../core/errors';
 import type { ArgOf, MethodName, Reply, ResultOf, SenderKind, SendersOf, WireError } from '../shared/protocol';
+import { describeError } from './log';
 
 /** The parts of `runtime.MessageSender` the router relies on. */
 export interface RawSender {
@@ -90,7 +91,7 @@ async function dispatch<M extends MethodName>(method: M, arg: unknown, sender: S
       return { ok: false, error };
     }
     // Unknown failures are reported by name only: a message could carry data we must not leak.
-    console.error('twostep: handler failed', method, err instanceof Error ? err.name : typeof err);
+    console.error('twostep: handler failed', method, describeError(err));
     return { ok: false, error: { code: 'internal' } };
   }
 }

@@ -7,11 +7,12 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { fillTab } from './inject';
 import { SITE_ORIGINS } from '../../shared/site-access';
+import { describeError } from '../log';
 
 export const FILL_MENU_ID = 'twostep-fill-code';
 export const FILL_COMMAND = 'fill-code';
 
-const report = (err: unknown): void => console.warn('twostep: fill failed', err instanceof Error ? err.message : err);
+const report = (err: unknown): void => console.warn('twostep: fill failed', describeError(err));
 
 /** Called from runtime.onInstalled: menu items survive worker restarts but not an update. */
 export async function createFillMenu(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { startScan } from './start';
+import { describeError } from '../log';
 
 export const SCAN_MENU_ID = 'twostep-scan-qr';
 export const SCAN_COMMAND = 'scan-qr';
@@ -25,10 +26,10 @@ export async function createScanMenu(): Promise<void> {
 export function onScanMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
   if (info.menuItemId !== SCAN_MENU_ID || tab?.id === undefined) return;
   const options = info.mediaType === 'image' && info.srcUrl ? { srcUrl: info.srcUrl } : {};
-  startScan(tab.id, options).catch((err: unknown) => console.warn('twostep: scan from the menu failed', err instanceof Error ? err.message : err));
+  startScan(tab.id, options).catch((err: unknown) => console.warn('twostep: scan from the menu failed', describeError(err)));
 }
 
 export function onScanCommand(command: string, tab: Tabs.Tab | undefined): void {
   if (command !== SCAN_COMMAND || tab?.id === undefined) return;
-  startScan(tab.id).catch((err: unknown) => console.warn('twostep: scan from the shortcut failed', err instanceof Error ? err.message : err));
+  startScan(tab.id).catch((err: unknown) => console.warn('twostep: scan from the shortcut failed', describeError(err)));
 }
