@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { extensionArgs } from './chromium-args.ts';
 import { startDemoServer } from './demo-server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,16 +22,7 @@ console.log(`  setup page: ${server.url}/setup   sign-in: ${server.url}/login (p
 
 const headless = !!process.env.HEADLESS || !process.env.DISPLAY;
 const profile = mkdtempSync(join(tmpdir(), 'twostep-demo-'));
-const args = [
-  `--disable-extensions-except=${dist}`,
-  `--load-extension=${dist}`,
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// Chromium refuses to start its sandbox as root (typical in containers); elsewhere keep it on.
-if (process.getuid?.() === 0) args.push('--no-sandbox');
+const args = extensionArgs(dist);
 
 try {
   const context = await chromium.launchPersistentContext(profile, {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { TEST_EXTENSION_ID } from './extension-key';
+import { extensionArgs } from '../../scripts/chromium-args';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,12 +38,7 @@ export async function launchExtension(
   const dist = opts.dist ?? DIST;
   const profileDir = opts.profileDir ?? newProfileDir();
   const args = [
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...extensionArgs(dist),
     '--disable-gpu',
     '--disable-quic',
     // Lets a test click the toolbar action through CDP (Extensions.triggerAction, pipe transport only):
@@ -50,7 +46,6 @@ export async function launchExtension(
     '--enable-unsafe-extension-debugging',
   ];
   if (opts.lang) args.push(`--lang=${opts.lang}`);
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
