@@ -47,6 +47,9 @@ export interface VaultSnapshot {
 export class Vault {
   private readonly keyring: Keyring;
   private snapshot: VaultSnapshot | null = null;
+  private loading: Promise<VaultSnapshot> | null = null;
+  /** Counts committed account writes, so a load that raced one is not kept as the cache. */
+  private committed = 0;
   private writes: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: VaultDeps) {
@@ -98,10 +101,21 @@ export class Vault {
     this.snapshot = null;
   }
 
-  /** Every readable account, sorted by issuer then name, and the number of unreadable records. */
-  async read(): Promise<VaultSnapshot> {
-    if (this.snapshot && this.keyring.isOpen) return this.snapshot;
+  /**
+   * Every readable account, sorted by issuer then name, and the number of unreadable records. Calls
+   * that arrive together (the popup asks for state and list at once) share one load.
+   */
+  read(): Promise<VaultSnapshot> {
+    if (this.snapshot && this.keyring.isOpen) return Promise.resolve(this.snapshot);
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<VaultSnapshot> {
     const epoch = this.keyring.epoch;
+    const committed = this.committed;
     const { header, key } = await this.keyring.open();
     const db = await this.deps.db();
     // The session copy first: when its revision still matches, no record needs reading or decrypting.
@@ -111,6 +125,8 @@ export class Vault {
     ]);
     if (epoch !== this.keyring.epoch) throw new TwostepError('vault_locked');
     if (cached && cached.vaultId === header.vaultId && cached.revision === current) {
+      // A write committed meanwhile: what we loaded may predate it, so load again.
+      if (committed !== this.committed) return this.load();
       this.snapshot = { accounts: cached.accounts, damaged: cached.damaged };
       return this.snapshot;
     }
@@ -125,6 +141,7 @@ export class Vault {
       else damaged++;
     }
     if (epoch !== this.keyring.epoch) throw new TwostepError('vault_locked');
+    if (committed !== this.committed) return this.load();
     this.snapshot = { accounts: sortAccounts(accounts), damaged };
     this.keepSnapshot(header.vaultId, revision);
     return this.snapshot;
@@ -207,6 +224,7 @@ export class Vault {
    * the whole vault again after each one. Anything unexpected drops the cache instead.
    */
   private remember(written: Account[], removedIds: string[], vaultId: string, revision: number): void {
+    this.committed++;
     if (!this.snapshot) return;
     const known = new Set(this.snapshot.accounts.map((a) => a.id));
     if (removedIds.some((id) => !known.has(id) && !written.some((a) => a.id === id))) {

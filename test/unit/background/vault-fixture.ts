@@ -28,9 +28,19 @@ export class MemorySnapshotStore implements SnapshotStore {
   value: CachedSnapshot | null = null;
   loads = 0;
   dropSaves = false;
-  load() {
+  private hold: Promise<void> | null = null;
+  /** Makes the next load wait until the returned function is called (to order a race in a test). */
+  holdNextLoad(): () => void {
+    let release = () => undefined as void;
+    this.hold = new Promise<void>((resolve) => (release = resolve));
+    return release;
+  }
+  async load() {
     this.loads++;
-    return Promise.resolve(this.value && structuredClone(this.value));
+    const hold = this.hold;
+    this.hold = null;
+    if (hold) await hold;
+    return this.value && structuredClone(this.value);
   }
   save(value: CachedSnapshot) {
     if (!this.dropSaves) this.value = structuredClone(value);

@@ -153,6 +153,21 @@ describe('vault', () => {
     expect(f.snapshots.value?.accounts.map((x) => x.issuer)).toEqual(['B']);
   });
 
+  it('a list loaded while an account is being added still shows it afterwards', async () => {
+    const f = await newFixture();
+    await f.vault.add(input({ issuer: 'A' }));
+    await f.browserRestart();
+    const v = f.restartWorker();
+    // The popup's first list request is slow to load; an add from the same worker runs meanwhile.
+    const release = f.snapshots.holdNextLoad();
+    const listing = v.read();
+    const adding = v.add(input({ issuer: 'B', secret: 'GEZDGNBVGY3TQOJQ' }));
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await Promise.all([listing, adding]);
+    expect((await v.read()).accounts.map((a) => a.issuer)).toEqual(['A', 'B']);
+  });
+
   it('locking removes the session copy of the accounts', async () => {
     const f = await newFixture();
     await f.vault.add(input());
