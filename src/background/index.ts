@@ -18,6 +18,7 @@ import { openVaultDb, type VaultDb } from './vault/db';
 import { sessionKeyStore } from './vault/session-key';
 import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
+import { clearAllPending } from './scan/pending';
 
 const IDLE_ALARM = 'twostep-idle-lock';
 const LAST_USE = 'lastUseAt';
@@ -44,7 +45,12 @@ const autoLock = new AutoLock({
     at: async (when) => browser.alarms.create(IDLE_ALARM, { when }),
     cancel: async () => void (await browser.alarms.clear(IDLE_ALARM)),
   },
-  changed: refreshIcon,
+  // After a lock, scanned-but-unconfirmed accounts (with their secrets) go too.
+  changed: async () => {
+    const locked = await vault.isLocked();
+    await showLocked(locked);
+    if (locked) await clearAllPending();
+  },
 });
 const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort });
 

@@ -46,3 +46,9 @@ function parsePending(value: unknown): PendingScan | null {
     return null;
   }
 }
+
+/** Forgets every tab's pending scan: locking must not leave scanned secrets in session storage. */
+export async function clearAllPending(): Promise<void> {
+  const keys = Object.keys(await browser.storage.session.get(null)).filter((key) => key.startsWith('scanPending:'));
+  if (keys.length > 0) await browser.storage.session.remove(keys);
+}
