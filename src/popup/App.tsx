@@ -8,6 +8,7 @@ import { EditView } from './components/EditView';
 import { BackIcon } from './components/icons';
 import { ListView } from './components/ListView';
 import { LockedView } from './components/LockedView';
+import { DamagedNotice } from './components/DamagedNotice';
 import { LookalikeBanner } from './components/LookalikeBanner';
 import type { PinMode } from './components/PinForm';
 import { PinNudge } from './components/PinNudge';
@@ -202,11 +203,13 @@ export function App() {
         />
       ) : null;
     const lookalike = tab?.lookalike ? <LookalikeBanner issuer={tab.lookalike.issuer} site={tab.lookalike.site} /> : null;
+    const damaged = vault && vault.damaged > 0 ? <DamagedNotice count={vault.damaged} /> : null;
     body = (
       <ListView
         banner={
           <>
             {lookalike}
+            {damaged}
             {nudge}
           </>
         }
