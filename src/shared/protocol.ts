@@ -137,7 +137,7 @@ export interface Protocol {
    */
   'scan.pick': Method<{ rect: PageRect | null; devicePixelRatio: number }, ScanPreview, 'content'>;
   /** Content script: the user confirmed the preview, perhaps renaming a single account. */
-  'scan.confirm': Method<{ issuer: string | null; name: string | null }, { added: number; duplicates: number }, 'content'>;
+  'scan.confirm': Method<{ issuer: string | null; name: string | null }, { added: number; duplicates: number; ids: string[] }, 'content'>;
   'scan.cancel': Method<null, null, 'content'>;
   'settings.get': Method<null, Settings>;
   'settings.set': Method<Partial<Settings>, Settings>;

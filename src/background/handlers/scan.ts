@@ -83,7 +83,7 @@ export const scanConfirm = (services: Services): Handler<'scan.confirm'> => ({
     const sites = pending.site ? [pending.site] : [];
     const { added, duplicates } = await vault.addMany([renamed, ...rest].map((account) => ({ ...account, sites })));
     await port.clearPending(tabId);
-    return { added: added.length, duplicates };
+    return { added: added.length, duplicates, ids: added.map((account) => account.id) };
   },
 });
 

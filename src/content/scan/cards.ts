@@ -59,6 +59,7 @@ export function showMessage(
   note: string | null,
   onClose: () => void,
   onRetry: (() => void) | null,
+  action: { label: string; run: () => void } | null = null,
 ): void {
   const card = ui.showCard(state, t('scan_dialog_label'));
   card.append(el('p', { className: state === 'error' ? 'error' : '', textContent: text }, 'scan-message'));
@@ -69,6 +70,11 @@ export function showMessage(
     const retry = el('button', { type: 'button', textContent: t('retry') }, 'scan-retry');
     retry.addEventListener('click', onRetry);
     buttons.append(retry);
+  }
+  if (action) {
+    const button = el('button', { type: 'button', textContent: action.label }, 'scan-fill');
+    button.addEventListener('click', action.run);
+    buttons.append(button);
   }
   const close = el('button', { type: 'submit', className: 'primary', textContent: t('scan_close') }, 'scan-close');
   buttons.append(close);

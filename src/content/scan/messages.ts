@@ -13,8 +13,8 @@ interface ChromeLike {
 
 const chrome = (globalThis as unknown as { chrome: ChromeLike }).chrome;
 
-/** The scan methods a content script may call; the router checks the sender too. */
-type ScanMethod = Extract<MethodName, `scan.${string}`>;
+/** The methods the picker calls: the scan ones, and fill.code for "fill the set-up code". The router checks the sender too. */
+type ScanMethod = Extract<MethodName, `scan.${string}`> | 'fill.code';
 
 /** Calls the background; rejects with a `TwostepError` carrying its error code. */
 export async function call<M extends ScanMethod>(method: M, arg: ArgOf<M>): Promise<ResultOf<M>> {

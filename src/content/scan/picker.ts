@@ -10,6 +10,7 @@ import { CandidateFinder, type Candidate } from './candidates';
 import { showMessage, showPreview, type PreviewChoice } from './cards';
 import { call, errorText, openShadow, t } from './messages';
 import { PickerUi } from './ui';
+import { fillOtp, findOtpTarget } from '../otp-field';
 
 interface Options {
   srcUrl?: string;
@@ -93,7 +94,7 @@ function start(options: Options): void {
 
   const confirm = async (preview: ScanPreview, choice: PreviewChoice): Promise<void> => {
     try {
-      const { added, duplicates } = await call('scan.confirm', choice);
+      const { added, duplicates, ids } = await call('scan.confirm', choice);
       pending = false;
       const single = preview.accounts.length === 1;
       const text =
@@ -102,7 +103,19 @@ function start(options: Options): void {
           : single
             ? t('scan_added', [choice.issuer || (preview.accounts[0]?.issuer ?? ''), choice.name ?? preview.accounts[0]?.name ?? ''])
             : t('scan_added_many', String(added)) + (duplicates > 0 ? `. ${t('scan_skipped', String(duplicates))}` : '');
-      showMessage(ui, 'done', text, added > 0 && asksForCode() ? t('scan_open_to_copy') : null, stop, null);
+      // The set-up page asks for the current code to finish: offer to fill it (the worker checks that
+      // the account belongs to this page's site, as for any fill).
+      const field = ids.length === 1 ? findOtpTarget(document, { openShadow, deep: true }) : null;
+      const fill = async (): Promise<void> => {
+        try {
+          const { code } = await call('fill.code', { id: ids[0] ?? '' });
+          stop();
+          if (field) fillOtp(field, code);
+        } catch (err) {
+          showMessage(ui, 'error', errorText(err), null, stop, null);
+        }
+      };
+      showMessage(ui, 'done', text, null, stop, null, field ? { label: t('scan_fill_code'), run: () => void fill() } : null);
     } catch (err) {
       // Locked vault or a lost preview: say so; "Try again" picks again, the preview stays until then.
       showMessage(ui, 'error', errorText(err), null, stop, pickMode);
@@ -118,12 +131,6 @@ function start(options: Options): void {
   } else {
     pickMode();
   }
-}
-
-/** The enrolment page asks for the current code to finish set-up (a one-time-code field is on screen). */
-function asksForCode(): boolean {
-  const field = document.querySelector<HTMLInputElement>('input[autocomplete~="one-time-code"], input[name*="otp" i], input[name*="code" i][inputmode="numeric"]');
-  return field !== null && field.checkVisibility();
 }
 
 start(scope.twostepScanOptions ?? {});

@@ -77,11 +77,9 @@ describe('scan handlers', () => {
     });
     expect(JSON.stringify(reply)).not.toContain('JBSWY3DPEHPK3PXP');
     expect(port.reads).toEqual([{ tabId: 7, rect: RECT, dpr: 2 }]);
-    expect(await send('scan.confirm', { issuer: 'GitHub', name: 'alice (work)' }, picker('https://www.github.com'))).toEqual({
-      ok: true,
-      value: { added: 1, duplicates: 0 },
-    });
+    const confirmed = await send('scan.confirm', { issuer: 'GitHub', name: 'alice (work)' }, picker('https://www.github.com'));
     const [account] = (await f.vault.read()).accounts;
+    expect(confirmed).toEqual({ ok: true, value: { added: 1, duplicates: 0, ids: [account?.id] } });
     expect(account).toMatchObject({ issuer: 'GitHub', name: 'alice (work)', secret: 'JBSWY3DPEHPK3PXP', sites: ['github.com'] });
     expect(port.stored.size).toBe(0);
   });
@@ -92,7 +90,7 @@ describe('scan handlers', () => {
     await send('scan.confirm', { issuer: null, name: null }, picker('https://github.com'));
     const again = (await send('scan.pick', { rect: null, devicePixelRatio: 1 }, picker('https://github.com'))) as { value: { duplicates: number } };
     expect(again.value.duplicates).toBe(1);
-    expect(await send('scan.confirm', { issuer: null, name: null }, picker('https://github.com'))).toEqual({ ok: true, value: { added: 0, duplicates: 1 } });
+    expect(await send('scan.confirm', { issuer: null, name: null }, picker('https://github.com'))).toEqual({ ok: true, value: { added: 0, duplicates: 1, ids: [] } });
   });
 
   it('refuses frames other than the top one, another origin’s confirm, and a confirm with nothing pending', async () => {
