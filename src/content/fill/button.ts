@@ -3,7 +3,7 @@
  * read nor restyle what is inside, and page text never becomes markup (textContent only).
  */
 import type { OtpTarget } from '../otp-field';
-import { t } from './ext';
+import { t } from '../extension';
 
 export interface AccountChoice {
   id: string;

@@ -7,7 +7,8 @@
 import { fillOtp, findOtpTarget, type OtpTarget } from '../otp-field';
 import type { FillCandidates } from '../../shared/protocol';
 import { hideButton, showButton } from './button';
-import { call, CallError, ext, openShadow } from './ext';
+import { TwostepError } from '../../core/errors';
+import { call, ext, openShadow } from '../extension';
 import { pageText } from './page-text';
 
 /** What the frame reports to the worker (read by `executeScript`'s per-frame results). */
@@ -19,7 +20,7 @@ export interface Outcome {
 export const findField = (deep: boolean): OtpTarget | null => findOtpTarget(document, { openShadow, deep });
 
 function reasonOf(err: unknown): Outcome['reason'] {
-  const code = err instanceof CallError ? err.code : 'internal';
+  const code = err instanceof TwostepError ? err.code : 'internal';
   return code === 'forbidden' ? 'site' : code === 'vault_locked' ? 'locked' : 'failed';
 }
 

@@ -1,6 +1,6 @@
 /** The preview and result cards of the picker, built with DOM calls (QR text only via `textContent`). */
 import type { ScanPreview } from '../../shared/protocol';
-import { t } from './messages';
+import { t } from '../extension';
 import { div, el, type PickerUi } from './ui';
 
 export interface PreviewChoice {

@@ -8,7 +8,7 @@ import { TwostepError } from '../../core/errors';
 import type { PageRect, ScanPreview } from '../../shared/protocol';
 import { CandidateFinder, type Candidate } from './candidates';
 import { showMessage, showPreview, type PreviewChoice } from './cards';
-import { call, errorText, openShadow, t } from './messages';
+import { call, errorText, openShadow, t } from '../extension';
 import { PickerUi } from './ui';
 import { fillOtp, findOtpTarget } from '../otp-field';
 
