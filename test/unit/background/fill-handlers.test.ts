@@ -4,15 +4,12 @@
  * path tells the waiting frame.
  */
 import { describe, expect, it } from 'vitest';
-import { AutoLock } from '../../../src/background/auto-lock';
 import type { FillPort, FrameOutcome, FrameRef } from '../../../src/background/fill/port';
 import { fillCandidates, fillCode, fillInTab, fillUnlock, tabContext } from '../../../src/background/handlers/fill';
 import { vaultUnlock } from '../../../src/background/handlers/vault-lock';
 import { route, type Handlers, type RawSender } from '../../../src/background/router';
-import type { Services } from '../../../src/background/services';
-import { DEFAULT_SETTINGS, type SettingsStore } from '../../../src/background/settings-store';
 import { generateCodes } from '../../../src/core/otp';
-import { input, newFixture } from './vault-fixture';
+import { input, newFixture, testServices } from './vault-fixture';
 
 const ID = 'lobokkdliegogheaenhmbeogjimongej';
 const NOW = 1_700_000_000_000;
@@ -46,18 +43,9 @@ class FakePort implements FillPort {
 
 async function setup() {
   const f = await newFixture();
-  let s = { ...DEFAULT_SETTINGS };
-  const settings: SettingsStore = { get: () => Promise.resolve(s), set: (p) => Promise.resolve((s = { ...s, ...p })) };
-  const autoLock = new AutoLock({
-    vault: f.vault,
-    settings,
-    now: () => NOW,
-    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve() },
-    alarm: { at: () => Promise.resolve(), cancel: () => Promise.resolve() },
-    changed: () => Promise.resolve(),
-  });
   const port = new FakePort();
-  const services: Services = { vault: f.vault, settings, autoLock, now: () => NOW, fill: port };
+  const services = testServices(f, () => NOW, { fill: port });
+  const { settings } = services;
   // Only the methods under test (the other handlers' modules need a browser to load).
   const handlers = {
     'tab.context': tabContext(services),

@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AutoLock } from '../../../src/background/auto-lock';
 import { createHandlers } from '../../../src/background/handlers';
 import { classifySender, route, type RawSender } from '../../../src/background/router';
-import { DEFAULT_SETTINGS, type SettingsStore } from '../../../src/background/settings-store';
-import { input, newFixture } from './vault-fixture';
+import { input, newFixture, testServices } from './vault-fixture';
 
 const ID = 'lobokkdliegogheaenhmbeogjimongej';
 const popup: RawSender = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
 const content: RawSender = { id: ID, url: 'https://github.com/login', origin: 'https://github.com', tab: { id: 4 }, frameId: 0 };
 
-const memorySettings = (): SettingsStore => {
-  let s = { ...DEFAULT_SETTINGS };
-  return { get: () => Promise.resolve(s), set: (p) => Promise.resolve((s = { ...s, ...p })) };
-};
-
 async function setup() {
   const f = await newFixture();
-  const settings = memorySettings();
-  const autoLock = new AutoLock({
-    vault: f.vault,
-    settings,
-    now: () => 59_000,
-    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve() },
-    alarm: { at: () => Promise.resolve(), cancel: () => Promise.resolve() },
-    changed: () => Promise.resolve(),
-  });
-  const handlers = createHandlers({ vault: f.vault, settings, autoLock, now: () => 59_000 });
+  const handlers = createHandlers(testServices(f, () => 59_000));
   return { f, send: (message: unknown, sender: RawSender = popup) => route(message, sender, ID, handlers) };
 }
 

@@ -4,14 +4,11 @@
  * in the port's storage (as in storage.session across a worker stop), and confirm adds them once.
  */
 import { describe, expect, it } from 'vitest';
-import { AutoLock } from '../../../src/background/auto-lock';
 import { scanCancel, scanConfirm, scanPick, scanStart } from '../../../src/background/handlers/scan';
 import { route, type Handlers, type RawSender } from '../../../src/background/router';
 import type { PendingScan } from '../../../src/background/scan/pending';
 import type { ScanPort } from '../../../src/background/scan/port';
-import type { Services } from '../../../src/background/services';
-import { DEFAULT_SETTINGS, type SettingsStore } from '../../../src/background/settings-store';
-import { newFixture } from './vault-fixture';
+import { newFixture, testServices } from './vault-fixture';
 
 const ID = 'lobokkdliegogheaenhmbeogjimongej';
 const NOW = 1_700_000_000_000;
@@ -39,17 +36,8 @@ class FakePort implements ScanPort {
 
 async function setup() {
   const f = await newFixture();
-  const settings: SettingsStore = { get: () => Promise.resolve(DEFAULT_SETTINGS), set: () => Promise.resolve(DEFAULT_SETTINGS) };
-  const autoLock = new AutoLock({
-    vault: f.vault,
-    settings,
-    now: () => NOW,
-    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve() },
-    alarm: { at: () => Promise.resolve(), cancel: () => Promise.resolve() },
-    changed: () => Promise.resolve(),
-  });
   const port = new FakePort();
-  const services: Services = { vault: f.vault, settings, autoLock, now: () => NOW, scan: port };
+  const services = testServices(f, () => NOW, { scan: port });
   const handlers = {
     'scan.start': scanStart(services),
     'scan.pick': scanPick(services),

@@ -1,5 +1,9 @@
 /** A vault on fake-indexeddb with an in-memory key store: the worker's parts, minus the browser. */
 import 'fake-indexeddb/auto';
+import { AutoLock } from '../../../src/background/auto-lock';
+import type { Services } from '../../../src/background/services';
+import { DEFAULT_SETTINGS, type SettingsStore } from '../../../src/background/settings-store';
+import { TwostepError } from '../../../src/core/errors';
 import type { AccountInput } from '../../../src/core/account';
 import { platformRandom } from '../../../src/core/vault/crypto';
 import { openVaultDb, type VaultDb } from '../../../src/background/vault/db';
@@ -91,3 +95,30 @@ export function input(overrides: Partial<AccountInput> = {}): AccountInput {
     ...overrides,
   };
 }
+
+/** Settings in memory, starting from the defaults. */
+export function memorySettings(): SettingsStore {
+  let s = { ...DEFAULT_SETTINGS };
+  return { get: () => Promise.resolve(s), set: (p) => Promise.resolve((s = { ...s, ...p })) };
+}
+
+/** Handler services over a fixture's vault, with an auto-lock that never fires; `extra` adds ports. */
+export function testServices(f: Fixture, now: () => number, extra: Partial<Services> = {}): Services {
+  const settings = memorySettings();
+  const autoLock = new AutoLock({
+    vault: f.vault,
+    settings,
+    now,
+    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve() },
+    alarm: { at: () => Promise.resolve(), cancel: () => Promise.resolve() },
+    changed: () => Promise.resolve(),
+  });
+  return { vault: f.vault, settings, autoLock, now, ...extra };
+}
+
+/** The error code a promise rejects with ('resolved' if it does not), for compact assertions. */
+export const codeOf = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof TwostepError ? e.code : `not a TwostepError: ${String(e)}`),
+  );

@@ -5,13 +5,7 @@ import { openVaultDb, UPGRADE_STEPS, type VaultSchema } from '../../../src/backg
 import { Vault } from '../../../src/background/vault/vault';
 import { boundTo, importVaultKey, platformRandom, randomId, sealJson } from '../../../src/core/vault/crypto';
 import { makeDeviceSlot } from '../../../src/core/vault/slots';
-import { input, MemoryKeyStore, newFixture } from './vault-fixture';
-
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'resolved',
-    (e: unknown) => (e instanceof TwostepError ? e.code : `not a TwostepError: ${String(e)}`),
-  );
+import { input, MemoryKeyStore, newFixture, codeOf } from './vault-fixture';
 
 describe('PIN slot', () => {
   it('set → lock → wrong PIN fails → right PIN unlocks every account; no device key is left', async () => {

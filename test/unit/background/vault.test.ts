@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TwostepError } from '../../../src/core/errors';
-import { input, newFixture } from './vault-fixture';
-
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'resolved',
-    (e: unknown) => (e instanceof TwostepError ? e.code : `not a TwostepError: ${String(e)}`),
-  );
+import { input, newFixture, codeOf } from './vault-fixture';
 
 describe('vault', () => {
   it('stores accounts encrypted: no secret, issuer or name in what IndexedDB holds', async () => {
