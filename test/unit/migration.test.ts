@@ -10,6 +10,7 @@ import { parseMigrationUri } from '../../src/core/migration/google-auth';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { decodeQr } from '../../src/core/qr/decode';
 import { FIXTURES, loadRgba } from './qr-fixtures';
+import { errorOf } from './error-of';
 
 const DIR = path.join(FIXTURES, 'import/google-migration');
 const HAS_FIXTURES = existsSync(DIR);
@@ -20,16 +21,6 @@ const read = (file: string): string => readFileSync(path.join(DIR, file), 'utf8'
 /** The otpauth-migration lines of an export text file (others are comments). */
 const migrationLines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter((line) => line.includes('otpauth-migration://'));
 
-/** The TwostepError thrown by `fn`, or a test failure for any other outcome. */
-function errorOf(fn: () => unknown): TwostepError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TwostepError) return error;
-    throw error;
-  }
-  throw new Error('expected a TwostepError');
-}
 
 // A minimal protobuf writer, to build payloads the fixtures do not have.
 type Value = number | bigint | string | Uint8Array | Value[][];

@@ -6,6 +6,7 @@ import { parseAccountInput } from '../../src/core/account-input';
 import { encodeBase32 } from '../../src/core/base32';
 import { TwostepError } from '../../src/core/errors';
 import { formatOtpauthUri, parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { errorOf } from './error-of';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
@@ -13,16 +14,6 @@ function account(fields: Partial<AccountInput>): AccountInput {
   return { kind: 'totp', issuer: '', name: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: [], ...fields };
 }
 
-/** The TwostepError thrown by `fn`, or a test failure for any other outcome. */
-function errorOf(fn: () => unknown): TwostepError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TwostepError) return error;
-    throw error;
-  }
-  throw new Error('expected a TwostepError');
-}
 
 describe('parseOtpauthUri: good URIs', () => {
   it.each<[string, string, Partial<AccountInput>]>([

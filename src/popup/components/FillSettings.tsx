@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/protocol';
 import { SITE_ORIGINS } from '../../shared/site-access';
+import { Toggle } from './Toggle';
 
 interface Props {
   settings: Partial<Settings>;
@@ -33,31 +34,25 @@ export function FillSettings({ settings, set }: Props) {
       <p class="hint" id="inline-button-why">
         {t('setting_inline_button_why')}
       </p>
-      <label class="toggle">
-        <input
-          type="checkbox"
-          data-testid="setting-inline-button"
-          checked={settings.inlineButton ?? false}
-          aria-describedby="inline-button-why"
-          onChange={(e) => toggleInline(e.currentTarget)}
-        />
-        <span>{t('setting_inline_button')}</span>
-      </label>
+      <Toggle
+        testid="setting-inline-button"
+        label={t('setting_inline_button')}
+        checked={settings.inlineButton ?? false}
+        describedBy="inline-button-why"
+        onChange={toggleInline}
+      />
       {note ? (
         <p class="hint" role="status" data-testid="inline-button-note">
           {note}
         </p>
       ) : null}
-      <label class="toggle">
-        <input
-          type="checkbox"
-          data-testid="setting-auto-fill"
-          checked={settings.autoFill ?? false}
-          aria-describedby="auto-fill-hint"
-          onChange={(e) => set({ autoFill: e.currentTarget.checked })}
-        />
-        <span>{t('setting_auto_fill')}</span>
-      </label>
+      <Toggle
+        testid="setting-auto-fill"
+        label={t('setting_auto_fill')}
+        checked={settings.autoFill ?? false}
+        describedBy="auto-fill-hint"
+        onChange={(input) => set({ autoFill: input.checked })}
+      />
       <p class="hint" id="auto-fill-hint">
         {t('setting_auto_fill_hint')}
       </p>

@@ -4,6 +4,7 @@ import type { Settings, VaultState } from '../../shared/protocol';
 import { KIND_TEXT } from '../pin-text';
 import { Field } from './Field';
 import { PinForm, type PinMode } from './PinForm';
+import { Toggle } from './Toggle';
 
 /** Idle times on offer, in minutes; 0 never locks. */
 const IDLE_CHOICES = [1, 5, 15, 30, 60, 0];
@@ -90,17 +91,14 @@ export function PinSettings({ vault, settings, set, now, startWith, onVault, onL
           ))}
         </select>
       </Field>
-      <label class="toggle">
-        <input
-          type="checkbox"
-          data-testid="setting-ask-on-startup"
-          checked={settings.askOnStartup ?? false}
-          disabled={protection === null}
-          aria-describedby="ask-on-startup-hint"
-          onChange={(e) => set({ askOnStartup: e.currentTarget.checked })}
-        />
-        <span>{t('setting_ask_on_startup')}</span>
-      </label>
+      <Toggle
+        testid="setting-ask-on-startup"
+        label={t('setting_ask_on_startup')}
+        checked={settings.askOnStartup ?? false}
+        disabled={protection === null}
+        describedBy="ask-on-startup-hint"
+        onChange={(input) => set({ askOnStartup: input.checked })}
+      />
       <p class="hint" id="ask-on-startup-hint">
         {needsPin ?? t('setting_ask_on_startup_hint')}
       </p>

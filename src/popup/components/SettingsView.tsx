@@ -5,6 +5,7 @@ import { FormError } from './Field';
 import { FillSettings } from './FillSettings';
 import type { PinMode } from './PinForm';
 import { PinSettings } from './PinSettings';
+import { Toggle } from './Toggle';
 
 interface Props {
   settings: Partial<Settings>;
@@ -29,16 +30,13 @@ export function SettingsView({ settings, update, onError, vault, now, startWith,
   };
   return (
     <div class="form" data-testid="settings">
-      <label class="toggle">
-        <input
-          type="checkbox"
-          data-testid="setting-hide-codes"
-          checked={settings.hideCodes ?? false}
-          onChange={(e) => set({ hideCodes: e.currentTarget.checked })}
-          aria-describedby="hide-codes-hint"
-        />
-        <span>{t('setting_hide_codes')}</span>
-      </label>
+      <Toggle
+        testid="setting-hide-codes"
+        label={t('setting_hide_codes')}
+        checked={settings.hideCodes ?? false}
+        describedBy="hide-codes-hint"
+        onChange={(input) => set({ hideCodes: input.checked })}
+      />
       <p class="hint" id="hide-codes-hint">
         {t('setting_hide_codes_hint')}
       </p>
