@@ -14,7 +14,8 @@ import { chromeScanPort } from './scan/chrome-port';
 import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
 import { classifySender, isEnvelope, route } from './router';
 import { showLocked } from './toolbar-icon';
-import { openVaultDb, type VaultDb } from './vault/db';
+import { reopeningDb } from './vault/db';
+import { localAnchorStore } from './vault/local-anchor';
 import { sessionKeyStore } from './vault/session-key';
 import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
@@ -24,11 +25,10 @@ const IDLE_ALARM = 'twostep-idle-lock';
 const LAST_USE = 'lastUseAt';
 const STARTED = 'browserSessionStarted';
 
-let dbPromise: Promise<VaultDb> | null = null;
-const db = (): Promise<VaultDb> => (dbPromise ??= openVaultDb());
+const db = reopeningDb();
 const now = (): number => Date.now();
 
-const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, random: platformRandom, now });
+const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now });
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
 const autoLock = new AutoLock({
   vault,

@@ -147,7 +147,7 @@ describe('schema upgrades', () => {
   }
 
   it('a version-1 database opens at the current version with every account, and takes writes', async () => {
-    expect(UPGRADE_STEPS.length).toBe(2);
+    expect(UPGRADE_STEPS.length).toBe(3);
     const name = `upgrade-from-1-${Date.now()}`;
     await makeVersion1(name, ['A', 'B']);
     const db = await openVaultDb(name);
