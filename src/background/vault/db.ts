@@ -117,3 +117,17 @@ export async function atomically<Names extends StoreNames<VaultSchema>[], T>(
   }
   return result;
 }
+
+/**
+ * Starts IndexedDB requests one after another and waits for all. Each request's promise is handled at
+ * once, so when one throws (and the transaction aborts) the others' rejections are not left unhandled.
+ */
+export async function allRequests(starts: Iterable<() => Promise<unknown>>): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  for (const start of starts) {
+    const request = start();
+    request.catch(() => undefined);
+    pending.push(request);
+  }
+  await Promise.all(pending);
+}

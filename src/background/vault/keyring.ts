@@ -10,7 +10,7 @@ import { LEGACY_FORMAT, VAULT_FORMAT, type PinSlot, type VaultHeader } from '../
 import { headerDigest, sealSummary } from '../../core/vault/summary';
 import { makeDeviceSlot, makePinSlot, openDeviceSlot, openPinSlot } from '../../core/vault/slots';
 import { afterFailure, NO_FAILURES, parseThrottle, retryAt, type ThrottleState } from '../../core/vault/throttle';
-import { atomically, type VaultDb } from './db';
+import { allRequests, atomically, type VaultDb } from './db';
 import { rewriteVault } from './rewrite';
 
 /** Where the unwrapped vault key lives while unlocked: `storage.session` in the extension. */
@@ -150,10 +150,10 @@ export class Keyring {
     return atomically(db, ['meta', 'deviceKeys', 'summary'], async (tx) => {
       const existing = await tx.objectStore('meta').get('header');
       if (existing) return existing;
-      await Promise.all([
-        tx.objectStore('meta').put(header, 'header'),
-        tx.objectStore('deviceKeys').put(deviceKey, slot.id),
-        tx.objectStore('summary').put(summary, 'summary'),
+      await allRequests([
+        () => tx.objectStore('meta').put(header, 'header'),
+        () => tx.objectStore('deviceKeys').put(deviceKey, slot.id),
+        () => tx.objectStore('summary').put(summary, 'summary'),
       ]);
       return header;
     });

@@ -8,7 +8,7 @@ import { boundTo, open, recordAad } from '../../core/vault/crypto';
 import { LEGACY_FORMAT, type Sealed, type StoredRecord, type VaultHeader, type VaultSummary } from '../../core/vault/format';
 import { nextSummary, openSummary, recordDigest, sealSummary } from '../../core/vault/summary';
 import type { RandomBytes } from '../../core/vault/crypto';
-import { atomically, type VaultDb, type VaultSchema } from './db';
+import { allRequests, atomically, type VaultDb, type VaultSchema } from './db';
 import { bumpRevision } from './records';
 import type { IDBPTransaction } from 'idb';
 
@@ -102,8 +102,8 @@ export async function commitRecords(
       throw new TwostepError('storage_failed', 'the vault changed meanwhile; try again');
     }
     await change.check?.(tx);
-    await Promise.all(change.deletes.map((id) => tx.objectStore('accounts').delete(id)));
-    await Promise.all(change.puts.map((record) => tx.objectStore('accounts').put(record)));
+    await allRequests(change.deletes.map((id) => () => tx.objectStore('accounts').delete(id)));
+    await allRequests(change.puts.map((record) => () => tx.objectStore('accounts').put(record)));
     await tx.objectStore('summary').put(sealed, 'summary');
     return bumpRevision(tx.objectStore('state'));
   });

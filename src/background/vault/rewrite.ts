@@ -10,7 +10,7 @@ import { TwostepError } from '../../core/errors';
 import { recordAad, seal, type RandomBytes } from '../../core/vault/crypto';
 import { LEGACY_FORMAT, type StoredRecord, type VaultHeader } from '../../core/vault/format';
 import { headerDigest, recordDigest, recordMatches, sealSummary } from '../../core/vault/summary';
-import { atomically, type VaultDb } from './db';
+import { allRequests, atomically, type VaultDb } from './db';
 import { ledgerOf, openRecord, sameSealed } from './ledger';
 import { bumpRevision } from './records';
 
@@ -67,7 +67,7 @@ export async function rewriteVault(
     await tx.objectStore('meta').put(to.header, 'header');
     await tx.objectStore('deviceKeys').clear();
     if (deviceKey) await tx.objectStore('deviceKeys').put(deviceKey.key, deviceKey.id);
-    await Promise.all(puts.map((record) => tx.objectStore('accounts').put(record)));
+    await allRequests(puts.map((record) => () => tx.objectStore('accounts').put(record)));
     await tx.objectStore('summary').put(sealed, 'summary');
     await bumpRevision(tx.objectStore('state'));
   });

@@ -111,6 +111,20 @@ describe('PIN slot', () => {
     }
   }, 60_000);
 
+  it('refuses a header edited to ask for gigabytes of memory or endless passes', async () => {
+    for (const edit of [{ memoryKiB: 4 * 1024 * 1024 }, { passes: 100_000 }, { parallelism: 255 }]) {
+      const f = await newFixture();
+      await f.vault.setPin('1234', 'pin', null);
+      const header = (await f.db.get('meta', 'header'))!;
+      const slot = header.slots[0]!;
+      if (slot.type !== 'pin') throw new Error('expected a PIN slot');
+      Object.assign(slot.kdf, edit);
+      await f.db.put('meta', header, 'header');
+      await f.vault.lock();
+      await expect(codeOf(f.restartWorker().unlockWith('1234')), JSON.stringify(edit)).resolves.toBe('vault_corrupted');
+    }
+  });
+
   it('refuses a header edited to weaken the KDF', async () => {
     const f = await newFixture();
     await f.vault.setPin('1234', 'pin', null);
