@@ -107,9 +107,17 @@ export class Keyring {
     if (header.format !== LEGACY_FORMAT) return header;
     const next: VaultHeader = { ...header, format: VAULT_FORMAT };
     const db = await this.deps.db();
-    const generation = await rewriteVault(db, { header, key }, { header: next, key }, this.deps.random, await this.deviceKeyOf(header), await this.anchorFloor(header.vaultId));
-    this.keepAnchor(next.vaultId, generation);
-    return next;
+    try {
+      const generation = await rewriteVault(db, { header, key }, { header: next, key }, this.deps.random, await this.deviceKeyOf(header), await this.anchorFloor(header.vaultId));
+      this.keepAnchor(next.vaultId, generation);
+      return next;
+    } catch (err) {
+      // Two opens at once (the icon and the popup at worker start) both migrate; one wins, and the
+      // other finds the migrated header in its place.
+      const now = await db.get('meta', 'header');
+      if (now && now.vaultId === header.vaultId && now.format === VAULT_FORMAT) return now;
+      throw err;
+    }
   }
 
   /** The device key a header's device slot uses (kept through a rewrite that does not replace it). */

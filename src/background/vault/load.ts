@@ -5,7 +5,7 @@
  */
 import type { Account } from '../../core/account';
 import { sha256Hex } from '../../core/vault/crypto';
-import type { Sealed, StoredRecord, VaultHeader } from '../../core/vault/format';
+import type { Sealed, StoredRecord, VaultHeader, VaultSummary } from '../../core/vault/format';
 import { headerDigest, missingRecords, recordMatches } from '../../core/vault/summary';
 import { parseStoredAccount } from '../../core/vault/stored-account';
 import type { VaultDb } from './db';
@@ -20,6 +20,16 @@ export interface Loaded {
   rolledBack: boolean;
   revision: number;
   fingerprint: string;
+}
+
+/**
+ * Whether the second anchor saw a later state than the one on disk: a higher generation of this vault,
+ * or another vault altogether (an older copy from before a re-key). The vault id before the last re-key
+ * is accepted with its generation, as the anchor may not have caught up with that commit.
+ */
+function anchorAhead(anchor: { vaultId: string; generation: number }, vaultId: string, summary: VaultSummary): boolean {
+  if (anchor.vaultId === vaultId) return anchor.generation > summary.generation;
+  return !(anchor.vaultId === summary.previous && anchor.generation < summary.generation);
 }
 
 /** Records, summary and revision from one transaction, so what is checked is what the revision names. */
@@ -80,6 +90,6 @@ export async function loadAll(db: VaultDb, header: VaultHeader, key: CryptoKey, 
     !ledger.intact ||
     summary.header !== (await headerDigest(header)) ||
     missingRecords(summary, records).length > 0 ||
-    (anchor !== null && (anchor.vaultId !== header.vaultId || anchor.generation > summary.generation));
+    (anchor !== null && anchorAhead(anchor, header.vaultId, summary));
   return { accounts: sortAccounts(accounts), damaged, rolledBack, revision, fingerprint: await fingerprintOf(records, sealed, revision) };
 }

@@ -57,7 +57,8 @@ export async function rewriteVault(
     for (const record of puts) entries[record.id] = [record.version ?? 0, await recordDigest(record)];
   }
   const generation = Math.max(ledger?.summary.generation ?? 0, floor) + 1;
-  const summary = { generation, header: await headerDigest(to.header), records: entries };
+  const previous = from.header.vaultId !== to.header.vaultId ? from.header.vaultId : ledger?.summary.previous;
+  const summary = { generation, header: await headerDigest(to.header), records: entries, ...(previous ? { previous } : {}) };
   const sealed = await sealSummary(to.key, to.header.vaultId, summary, random);
   await atomically(db, ['meta', 'deviceKeys', 'accounts', 'summary', 'state'], async (tx) => {
     const [header, summaryNow] = await Promise.all([tx.objectStore('meta').get('header'), tx.objectStore('summary').get('summary')]);

@@ -81,4 +81,9 @@ export interface VaultSummary {
   header: string;
   /** Each record's id → [version, `recordDigest`]. */
   records: Record<string, [number, string]>;
+  /**
+   * The vault id before the last re-key, so a second anchor that still names it (the browser stopped
+   * between the commit and the anchor's update) is not taken for a rollback.
+   */
+  previous?: string;
 }

@@ -37,7 +37,7 @@ export function sealSummary(key: CryptoKey, vaultId: string, summary: VaultSumma
 export async function openSummary(key: CryptoKey, vaultId: string, sealed: Sealed): Promise<VaultSummary> {
   const value = await openJson(key, sealed, summaryAad(vaultId));
   if (typeof value !== 'object' || value === null) throw new TwostepError('record_tampered', 'summary is not an object');
-  const { generation, header, records } = value as Record<string, unknown>;
+  const { generation, header, records, previous } = value as Record<string, unknown>;
   if (!Number.isSafeInteger(generation) || typeof header !== 'string' || typeof records !== 'object' || records === null) {
     throw new TwostepError('record_tampered', 'summary has the wrong shape');
   }
@@ -48,7 +48,7 @@ export async function openSummary(key: CryptoKey, vaultId: string, sealed: Seale
     }
     parsed[id] = [entry[0] as number, entry[1]];
   }
-  return { generation: generation as number, header, records: parsed };
+  return { generation: generation as number, header, records: parsed, ...(typeof previous === 'string' ? { previous } : {}) };
 }
 
 /** Whether a record on disk is the one the summary lists: same id, version and ciphertext. */
@@ -69,5 +69,5 @@ export async function nextSummary(base: VaultSummary, puts: StoredRecord[], dele
   const records = { ...base.records };
   for (const id of deletes) delete records[id];
   for (const record of puts) records[record.id] = [record.version ?? 0, await recordDigest(record)];
-  return { generation: Math.max(base.generation, floor) + 1, header: base.header, records };
+  return { ...base, generation: Math.max(base.generation, floor) + 1, records };
 }

@@ -226,6 +226,19 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('two opens racing to migrate a format-1 vault both succeed', async () => {
+    const name = `format-1-race-${Date.now()}`;
+    await makeFormat1(name, null);
+    const db = await openVaultDb(name);
+    const v = new Vault({ db: () => Promise.resolve(db), keys: new MemoryKeyStore(), random: platformRandom, now: () => 2 });
+    const w = new Vault({ db: () => Promise.resolve(db), keys: new MemoryKeyStore(), random: platformRandom, now: () => 2 });
+    const [a, b] = await Promise.all([v.read(), w.read()]);
+    expect(a).toMatchObject({ damaged: 0, rolledBack: false });
+    expect(b).toMatchObject({ damaged: 0, rolledBack: false });
+    expect(a.accounts).toHaveLength(3);
+    db.close();
+  });
+
   it('a format-1 vault with a PIN is migrated when it is unlocked, and keeps its PIN', async () => {
     const name = `format-1-pin-${Date.now()}`;
     await makeFormat1(name, '1234');

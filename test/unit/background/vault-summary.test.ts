@@ -145,4 +145,26 @@ describe('vault summary', () => {
     f.snapshots.value!.accounts[0]!.issuer = 'from the session copy';
     expect((await f.restartWorker().read({ verify: true })).accounts[0]?.issuer).toBe('from the session copy');
   });
+
+  it('a copy from before the PIN written back over the whole database is caught by the anchor; a lagging anchor is not an alarm', async () => {
+    const f = await newFixture();
+    await f.vault.add(input());
+    const stores = ['meta', 'accounts', 'summary', 'state', 'deviceKeys'] as const;
+    const copy = await Promise.all(stores.map(async (s) => ({ s, keys: await f.db.getAllKeys(s), values: await f.db.getAll(s) })));
+    const anchorBefore = f.anchor.value;
+    await f.vault.setPin('1234', 'pin', null);
+    // The browser stopped between the re-key's commit and the anchor's update: no alarm.
+    f.anchor.value = anchorBefore;
+    expect((await afterRestart(f, '1234')).snapshot).toMatchObject({ rolledBack: false });
+    await f.vault.setPin('5678', 'pin', '1234');
+    // Now the pre-PIN database (device slot, no PIN) is put back as a whole.
+    for (const { s, keys, values } of copy) {
+      await f.db.clear(s);
+      for (const [i, key] of keys.entries()) {
+        if (s === 'accounts') await f.db.put(s, values[i] as StoredRecord);
+        else await (f.db.put as (store: string, value: unknown, key: IDBValidKey) => Promise<unknown>)(s, values[i], key);
+      }
+    }
+    expect((await afterRestart(f)).snapshot).toMatchObject({ rolledBack: true });
+  });
 });
