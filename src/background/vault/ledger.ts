@@ -55,11 +55,14 @@ export async function ledgerOf(header: VaultHeader, key: CryptoKey, sealed: Seal
   return { sealed: sealed ?? null, summary: { generation: 0, header: '', records: entries }, intact: false };
 }
 
-/** Reads the current ledger in one transaction (the records are only read if it must be rebuilt). */
+/** Reads the current ledger (the records are only read if it must be rebuilt). */
 export async function currentLedger(db: VaultDb, header: VaultHeader, key: CryptoKey): Promise<Ledger> {
-  const tx = db.transaction(['summary', 'accounts']);
-  const [sealed, records] = await Promise.all([tx.objectStore('summary').get('summary'), tx.objectStore('accounts').getAll()]);
-  return ledgerOf(header, key, sealed, records);
+  const sealed = await db.get('summary', 'summary');
+  const ledger = sealed ? await ledgerOf(header, key, sealed, []) : null;
+  if (ledger?.intact) return ledger;
+  // Rebuilding from the records: the commit checks the summary is still `sealed`, so a record write
+  // in between is caught there.
+  return ledgerOf(header, key, sealed, await db.getAll('accounts'));
 }
 
 export function sameSealed(a: Sealed | null | undefined, b: Sealed | null | undefined): boolean {
