@@ -1,7 +1,6 @@
 /** What the popup says about a PIN or passphrase: labels by kind, wrong tries and the wait after them. */
 import type { ErrorCode } from '../core/errors';
-import type { SecretKind } from '../core/pin-policy';
-import { FREE_TRIES } from '../core/vault/throttle';
+import { FREE_TRIES, type SecretKind } from '../core/pin-policy';
 import { errorCodeOf, t, translateError } from '../shared/i18n';
 
 /** Message keys that differ between a PIN and a passphrase. */
