@@ -17,6 +17,7 @@ export const KIND_TEXT = {
     wrong: 'unlock_wrong_pin',
     name: 'pin_kind_pin',
     rule: 'pin_rule_pin',
+    reveal: 'reveal_prompt_pin',
   },
   passphrase: {
     prompt: 'unlock_prompt_passphrase',
@@ -30,6 +31,7 @@ export const KIND_TEXT = {
     wrong: 'unlock_wrong_passphrase',
     name: 'pin_kind_passphrase',
     rule: 'pin_rule_passphrase',
+    reveal: 'reveal_prompt_passphrase',
   },
 } as const satisfies Record<SecretKind, Record<string, string>>;
 
