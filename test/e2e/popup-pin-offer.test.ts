@@ -6,16 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtension, type Extension } from './harness';
-import { en, PIN } from './pin-helpers';
+import { en, PIN, vaultState } from './pin-helpers';
 import { message, rowOf, send } from './popup-helpers';
 
 const GITHUB = { issuer: 'GitHub', name: 'alice', secret: 'JBSWY3DPEHPK3PXP' };
-
-async function vaultState(page: Page): Promise<{ protection: string | null; accountCount: number }> {
-  const reply = (await send(page, 'vault.state', null)) as { ok: true; value: { protection: string | null; accountCount: number } };
-  if (!reply.ok) throw new Error(`vault.state failed: ${JSON.stringify(reply)}`);
-  return reply.value;
-}
 
 /** The add form's fields, as a person fills them (the form is already open). */
 async function fillAddForm(page: Page): Promise<void> {

@@ -6,14 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtension, type Extension } from './harness';
-import { en, PIN, seedAccounts, setPinInSettings } from './pin-helpers';
+import { en, PIN, seedAccounts, setPinInSettings, vaultState } from './pin-helpers';
 import { message, rowOf, send } from './popup-helpers';
 
-async function failures(page: Page): Promise<number> {
-  const reply = (await send(page, 'vault.state', null)) as { ok: true; value: { failures: number } };
-  if (!reply.ok) throw new Error(`vault.state failed: ${JSON.stringify(reply)}`);
-  return reply.value.failures;
-}
+const failures = async (page: Page): Promise<number> => (await vaultState(page)).failures;
 
 describe('showing a secret with a PIN set', () => {
   let ext: Extension | null = null;

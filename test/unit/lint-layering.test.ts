@@ -77,6 +77,13 @@ describe('lint forbids imports across the layering, however they are spelt', () 
   });
 });
 
+describe('core uses no node-only globals', () => {
+  it.each(['process.env.X', 'Buffer.from([1])', "require('node:fs')", 'setImmediate'])('`%s` in src/core fails lint', async (expr) => {
+    const [result] = await eslint.lintText(`export const x: unknown = ${expr};\n`, { filePath: join(ROOT, 'src/core/zz.ts') });
+    expect(result?.messages.map((m) => m.ruleId)).toContain('no-restricted-globals');
+  });
+});
+
 describe('core compiles without browser globals', () => {
   it('`document`, `window`, `navigator` and `chrome` in src/core fail tsc with core\'s tsconfig', async () => {
     // A throwaway file in src/core, checked alone with core's compiler options; removed whatever happens.
