@@ -13,6 +13,7 @@ interface Asking {
   failure: PinFailure | null;
 }
 
+/** A wait the background already reports shows at once, as on the unlock screen. */
 const askingFor = (state: VaultState, kind: SecretKind): Asking => ({
   kind,
   failure: state.retryAt === null ? null : { code: 'pin_throttled', failures: state.failures, retryAt: state.retryAt, seenAt: Date.now() },
