@@ -112,8 +112,11 @@ export interface Protocol {
   'accounts.update': Method<{ id: string; patch: AccountPatch }, AccountView>;
   'accounts.remove': Method<{ id: string }, null>;
   'accounts.hotpNext': Method<{ id: string }, AccountView>;
-  /** The account as an otpauth:// URI, for an edit or export view the user opened on purpose. */
-  'accounts.reveal': Method<{ id: string }, { uri: string }>;
+  /**
+   * The account as an otpauth:// URI, for an edit or export view the user opened on purpose. With a
+   * PIN or passphrase set, `secret` must be it (checked and throttled as for unlocking).
+   */
+  'accounts.reveal': Method<{ id: string; secret: string | null }, { uri: string }>;
   'vault.unlock': Method<{ secret: string }, VaultState>;
   'vault.lock': Method<null, VaultState>;
   /** Sets or changes the PIN or passphrase; `current` is required when one is set. */

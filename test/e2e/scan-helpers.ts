@@ -13,7 +13,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { Extension } from './harness';
 import { POPUP_URL } from './harness';
-import { TEST_EXTENSION_ID } from './extension-key';
+import { TEST_EXTENSION_ID } from '../../scripts/extension-key';
 
 interface TargetInfo {
   targetId: string;

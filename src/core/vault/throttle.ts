@@ -3,6 +3,7 @@
  * disk by the caller so it survives worker and browser restarts. No number of wrong tries deletes
  * anything: the vault is the user's, and a wipe would hand an attacker a way to destroy it.
  */
+import { FREE_TRIES } from '../pin-policy';
 
 export interface ThrottleState {
   /** Wrong tries since the last success. */
@@ -10,8 +11,6 @@ export interface ThrottleState {
   /** Epoch ms of the last wrong try, or 0. */
   lastFailureAt: number;
 }
-
-export const FREE_TRIES = 5;
 
 /** Waits after the 5th, 6th, 7th, ... wrong try; the last one repeats. */
 export const WAITS_MS = [30_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;
