@@ -1,0 +1,183 @@
+/**
+ * Which site a scanned account is bound to, attacked (issue 8, "An account belongs to the site that
+ * showed its QR code"). The demo server answers on 127.0.0.1 and on localhost, two sites: a page on
+ * localhost plays the phishing page that frames the real set-up page on 127.0.0.1. After the user
+ * scans the code and confirms, the account must not belong to the phishing page, and a fill there
+ * must give it no code. Also: an issuer that does not fit the page is a warning the user must tick,
+ * and a Google Authenticator transfer code is bound to no site unless the user ticks a suggestion.
+ */
+import { Secret, TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
+import { launchExtension, type Extension } from './harness';
+import { loadMessages, message, send } from './popup-helpers';
+import { clickAction, PickerView, scanFromPopup } from './scan-helpers';
+import { migrationUri } from './scan-migration';
+
+const en = loadMessages('en');
+
+interface StoredAccount {
+  id: string;
+  issuer: string;
+  name: string;
+  sites: string[];
+}
+
+let run = 0;
+const unique = (url: string): string => `${url}${url.includes('?') ? '&' : '?'}run=${++run}`;
+
+describe('the site a scanned account is bound to', () => {
+  let ext: Extension;
+  let server: DemoServer;
+  let popup: Page;
+  /** The same server under another site's name. */
+  let evilOrigin: string;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    server = await startDemoServer();
+    evilOrigin = `http://localhost:${server.port}`;
+    popup = await ext.openPopup();
+  });
+  afterAll(async () => {
+    await server.close();
+    await ext.close({ discard: true });
+  });
+
+  const listed = async (): Promise<StoredAccount[]> => {
+    const reply = (await send(popup, 'accounts.list', null)) as { ok: boolean; value: StoredAccount[] };
+    if (!reply.ok) throw new Error('accounts.list failed');
+    return reply.value;
+  };
+  const removeAll = async (): Promise<void> => {
+    for (const a of await listed()) await send(popup, 'accounts.remove', { id: a.id });
+  };
+
+  /** The phishing page: localhost's code-entry page with the real set-up page (127.0.0.1) framed at its top. */
+  async function phishingPage(): Promise<Page> {
+    const page = await ext.context.newPage();
+    await page.goto(unique(`${evilOrigin}/login/code`));
+    await page.evaluate(async (src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'setup-frame';
+      frame.src = src;
+      frame.style.cssText = 'width:640px;height:560px;border:0;display:block';
+      document.body.prepend(frame);
+      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    }, `${server.url}/setup`);
+    await page.frameLocator('#setup-frame').locator('#qr-img').waitFor();
+    await expect.poll(() => page.frameLocator('#setup-frame').locator('#qr-img').evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
+    return page;
+  }
+
+  /**
+   * After the attack: no account of the phishing page's site, and a fill from the popup over it gives
+   * no code. Soft assertions, so a run on unfixed code shows every way the attack succeeded.
+   */
+  async function expectNothingForThePhishingPage(page: Page, picker: PickerView): Promise<void> {
+    const siteText = await picker.text('scan-site');
+    await picker.click('scan-add');
+    await picker.waitForState(['done']);
+    // The picker offers no "Fill the code on this page": the account is not this page's.
+    expect.soft(await picker.has('scan-fill')).toBe(false);
+    const added = (await listed()).filter((a) => a.issuer === 'Example Corp');
+    expect(added).toHaveLength(1);
+    expect.soft(added[0]?.sites).toEqual([]);
+    expect.soft(siteText).toBe(message(en, 'scan_unbound_frame'));
+    await picker.click('scan-close');
+    await expect.poll(() => picker.present()).toBe(false);
+
+    const real = await clickAction(ext, page);
+    const context = (await real.evaluate(`chrome.runtime.sendMessage({ twostep: 1, method: 'tab.context', arg: null })`)) as {
+      value: { site: string; matching: string[] };
+    };
+    expect(context.value.site).toBe('localhost');
+    expect.soft(context.value.matching).toEqual([]);
+    const fill = (await real.evaluate(`chrome.runtime.sendMessage({ twostep: 1, method: 'fill.inTab', arg: { id: ${JSON.stringify(added[0]!.id)} } })`)) as {
+      ok: boolean;
+      value?: { filled: boolean };
+    };
+    expect.soft(fill.ok && fill.value?.filled).toBe(false);
+    expect.soft(await page.locator('#otp').inputValue()).toBe('');
+  }
+
+  it('a QR code clicked inside a frame from another site is not bound to the top page’s site', async () => {
+    await removeAll();
+    const page = await phishingPage();
+    await scanFromPopup(ext, page);
+    const picker = new PickerView(page);
+    await expect.poll(() => picker.present(), { timeout: 10_000 }).toBe(true);
+    const box = await page.frameLocator('#setup-frame').locator('#qr-img').boundingBox();
+    if (!box) throw new Error('no QR code in the frame');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await picker.waitForState(['preview']);
+    await expectNothingForThePhishingPage(page, picker);
+    await page.close();
+  });
+
+  it('reading the whole tab (a click beside any code) while another site’s frame is visible binds to no site', async () => {
+    await removeAll();
+    const page = await phishingPage();
+    await scanFromPopup(ext, page);
+    const picker = new PickerView(page);
+    await expect.poll(() => picker.present(), { timeout: 10_000 }).toBe(true);
+    // Far right of the page: nothing there, so the worker reads the whole capture.
+    await page.mouse.click(1200, 400);
+    await picker.waitForState(['preview']);
+    await expectNothingForThePhishingPage(page, picker);
+    await page.close();
+  });
+
+  it('warns when the code’s issuer does not fit the page, and adds only after “I trust this page”', async () => {
+    await removeAll();
+    const secret = new Secret({ size: 20 });
+    const uri = new TOTP({ issuer: 'GitHub', label: 'alice', secret }).toString();
+    const page = await ext.context.newPage();
+    await page.goto(unique(`${evilOrigin}/qr.png?data=${encodeURIComponent(uri)}`));
+    await scanFromPopup(ext, page);
+    const picker = new PickerView(page);
+    await picker.waitForState(['preview']);
+    expect(await picker.text('scan-mismatch')).toBe(message(en, 'scan_mismatch', 'GitHub', 'localhost'));
+    // "Add" without the tick: the form refuses, nothing is added.
+    await picker.click('scan-add');
+    expect(await picker.call<boolean>('scan-trust', 'function () { return this.validity.valueMissing; }')).toBe(true);
+    expect(await picker.state()).toBe('preview');
+    expect(await listed()).toEqual([]);
+    await picker.click('scan-trust');
+    await picker.click('scan-add');
+    await picker.waitForState(['done']);
+    const added = await listed();
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ issuer: 'GitHub', name: 'alice', sites: ['localhost'] });
+    await page.close();
+  });
+
+  it('binds the accounts of a transfer code to no site, unless the user ticks a suggested one', async () => {
+    await removeAll();
+    const batch = migrationUri([
+      { secret: 'JBSWY3DPEHPK3PXP', name: 'alice@example.com', issuer: 'GitHub' },
+      { secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', name: '@bob', issuer: 'Mastodon' },
+      { secret: '7KSQL2JTUDIS5EF65KLMRQIIGY', name: 'carol', issuer: 'Proton' },
+    ]);
+    const page = await ext.context.newPage();
+    await page.goto(unique(`${server.url}/qr.png?data=${encodeURIComponent(batch)}`));
+    await scanFromPopup(ext, page);
+    const picker = new PickerView(page);
+    await picker.waitForState(['preview']);
+    expect(await picker.text('scan-site')).toBe(message(en, 'scan_unbound_transfer'));
+    expect(await picker.text('scan-suggest-0')).toBe('on');
+    expect(await picker.has('scan-suggest-1')).toBe(false);
+    // Proton is suggested but left unticked; GitHub is ticked.
+    expect(await picker.has('scan-suggest-2')).toBe(true);
+    await picker.click('scan-suggest-0');
+    await picker.click('scan-add');
+    await picker.waitForState(['done']);
+    const all = await listed();
+    expect(all.find((a) => a.issuer === 'GitHub')?.sites).toEqual(['github.com']);
+    expect(all.find((a) => a.issuer === 'Mastodon')?.sites).toEqual([]);
+    expect(all.find((a) => a.issuer === 'Proton')?.sites).toEqual([]);
+    await page.close();
+  });
+});
