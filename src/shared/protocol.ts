@@ -141,11 +141,11 @@ export interface Protocol {
   'scan.start': Method<null, null>;
   /**
    * Content script: the user clicked this box; read the QR code in it (whole tab if `rect` is null).
-   * `devicePixelRatio` maps the box's CSS px onto the capture's device pixels. `frames`: the boxes of
-   * frames whose document the picker cannot read (another site's), as painted; a code read where one
-   * of them is is never bound to the top page's site.
+   * `devicePixelRatio` maps the box's CSS px onto the capture's device pixels. `foreignFrames`: whether
+   * a frame whose document the picker cannot read (another site's) was painted over the box with the
+   * crop's margin, and anywhere in the viewport; a code read there is not bound to the top page's site.
    */
-  'scan.pick': Method<{ rect: PageRect | null; devicePixelRatio: number; frames: PageRect[] }, ScanPreview, 'content'>;
+  'scan.pick': Method<{ rect: PageRect | null; devicePixelRatio: number; foreignFrames: { inBox: boolean; inView: boolean } }, ScanPreview, 'content'>;
   /**
    * Content script: the user confirmed the preview, perhaps renaming a single account. `trustMismatch`:
    * the user ticked "I trust this page" under an issuer warning; `bindSuggested[i]`: bind account i to

@@ -130,6 +130,88 @@ describe('the site a scanned account is bound to', () => {
     await page.close();
   });
 
+  // The delay in painted frames after the picker hides; the picker's own wait is two, the capture comes after.
+  it.each([1, 3])('a page that uncovers another site’s frame under the picked box %i frames into the capture gets no account', async (delay) => {
+    await removeAll();
+    const page = await phishingPage();
+    // A white square of the page's own covers the framed code: the only candidate, so the picker offers
+    // it at once. `delay` frames after the picker hides for the capture, the page takes the square away,
+    // and puts it back once the picker shows again.
+    const qr = await page.frameLocator('#setup-frame').locator('#qr-img').boundingBox();
+    if (!qr) throw new Error('no QR code in the frame');
+    await page.evaluate(
+      ({ x, y, side, delay }) => {
+        const decoy = document.createElement('canvas');
+        decoy.width = decoy.height = side;
+        decoy.style.cssText = `position:absolute;left:${x}px;top:${y}px;width:${side}px;height:${side}px;background:#fff;z-index:1`;
+        document.body.append(decoy);
+        const uncover = (open: boolean): void => void (decoy.style.visibility = open ? 'hidden' : '');
+        new MutationObserver((records) => {
+          const host = records.find((r) => (r.target as Element).localName === 'twostep-scan')?.target as HTMLElement | undefined;
+          if (host?.style.visibility === 'hidden') {
+            let n = delay;
+            const later = (): void => void (--n > 0 ? requestAnimationFrame(later) : uncover(true));
+            requestAnimationFrame(later);
+          } else if (host?.style.visibility === 'visible') uncover(false);
+        }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['style'] });
+      },
+      { x: Math.round(qr.x), y: Math.round(qr.y), side: Math.round(qr.width), delay },
+    );
+    await scanFromPopup(ext, page);
+    const picker = new PickerView(page);
+    // Whether or not the capture came after the square went away, the code is not the page's.
+    const hint = message(en, 'scan_hint');
+    let state: string | null = null;
+    await expect
+      .poll(async () => (state = (await picker.state()) ?? ((await picker.has('scan-hint')) && (await picker.text('scan-hint')) === hint ? 'picking' : null)), {
+        timeout: 15_000,
+      })
+      .toMatch(/^(preview|picking)$/);
+    if (state === 'preview') {
+      const siteText = await picker.text('scan-site');
+      await picker.click('scan-add');
+      await picker.waitForState(['done']);
+      expect.soft(siteText).toBe(message(en, 'scan_unbound_frame'));
+    }
+    expect((await listed()).filter((a) => a.sites.includes('localhost'))).toEqual([]);
+    await page.close();
+  });
+
+  it('a page that slides another site’s frame over the picked box after the picker looked gets “the page changed”', async () => {
+    await removeAll();
+    const page = await phishingPage();
+    // The page's own code on the left (the only candidate), the framed one on the right. Six frames
+    // after the picker hides, long after it has looked, the page slides the frame over its own code.
+    await page.evaluate(() => void ((document.getElementById('setup-frame') as HTMLElement).style.cssText += ';position:absolute;left:620px;top:150px'));
+    const qr = await page.frameLocator('#setup-frame').locator('#qr-img').boundingBox();
+    if (!qr) throw new Error('no QR code in the frame');
+    const own = new TOTP({ issuer: 'Decoy', label: 'x', secret: new Secret({ size: 20 }) }).toString();
+    await page.evaluate(
+      async ({ y, side, shift, src }) => {
+        const frame = document.getElementById('setup-frame') as HTMLElement;
+        const img = document.createElement('img');
+        img.src = src;
+        img.style.cssText = `position:absolute;left:20px;top:${y}px;width:${side}px;height:${side}px`;
+        document.body.append(img);
+        await img.decode();
+        new MutationObserver((records) => {
+          const host = records.find((r) => (r.target as Element).localName === 'twostep-scan')?.target as HTMLElement | undefined;
+          if (host?.style.visibility !== 'hidden') return;
+          let n = 6;
+          const later = (): void => void (--n > 0 ? requestAnimationFrame(later) : (frame.style.transform = `translateX(-${shift}px)`));
+          requestAnimationFrame(later);
+        }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['style'] });
+      },
+      { y: Math.round(qr.y), side: Math.round(qr.width), shift: Math.round(qr.x) - 20, src: `/qr.png?data=${encodeURIComponent(own)}` },
+    );
+    await scanFromPopup(ext, page);
+    const picker = new PickerView(page);
+    await picker.waitForState(['error']);
+    expect(await picker.text('scan-message')).toBe(message(en, 'scan_page_changed'));
+    expect(await listed()).toEqual([]);
+    await page.close();
+  });
+
   it('warns when the code’s issuer does not fit the page, and adds only after “I trust this page”', async () => {
     await removeAll();
     const secret = new Secret({ size: 20 });

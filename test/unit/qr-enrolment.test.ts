@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TwostepError, type ErrorCode } from '../../src/core/errors';
-import { accountsFromQrText, overlaps, planEnrolment } from '../../src/core/qr/enrolment';
+import { accountsFromQrText, planEnrolment } from '../../src/core/qr/enrolment';
 
 const codeOf = (text: string): ErrorCode | null => {
   try {
@@ -77,20 +77,5 @@ describe('planEnrolment', () => {
     // Shown inside another site's frame, or over plain http: the page is no suggestion.
     expect(planEnrolment(batch, { origin: 'https://example.org', framed: true }).suggestions).toEqual(['github.com', null]);
     expect(planEnrolment(batch, { origin: 'http://example.org', framed: false }).suggestions).toEqual(['github.com', null]);
-  });
-});
-
-describe('overlaps', () => {
-  const box = { x: 10, y: 10, width: 100, height: 100 };
-  it.each([
-    [{ x: 50, y: 50, width: 10, height: 10 }, true],
-    [{ x: 0, y: 0, width: 500, height: 500 }, true],
-    [{ x: 109, y: 109, width: 10, height: 10 }, true],
-    [{ x: 110, y: 10, width: 10, height: 10 }, false],
-    [{ x: 10, y: 110, width: 10, height: 10 }, false],
-    [{ x: -20, y: 10, width: 30, height: 10 }, false],
-  ])('%j → %s', (other, expected) => {
-    expect(overlaps(box, other)).toBe(expected);
-    expect(overlaps(other, box)).toBe(expected);
   });
 });

@@ -8,15 +8,13 @@
 import type { AccountInput } from '../../core/account';
 import { parseAccountInput } from '../../core/account-input';
 import { TwostepError } from '../../core/errors';
-import { overlaps, planEnrolment } from '../../core/qr/enrolment';
+import { planEnrolment } from '../../core/qr/enrolment';
 import type { PageRect, ScanPreview } from '../../shared/protocol';
 import type { Handler, Sender } from '../router';
 import type { ScanPort } from '../scan/port';
 import type { Services } from '../services';
 import { expectNull, expectObject, expectString } from '../validate';
 
-/** The picker sends at most this many frame boxes (it merges more into one box over the viewport). */
-const MAX_FRAMES = 64;
 /** A Google Authenticator export holds at most a few hundred accounts; one flag each. */
 const MAX_ACCOUNTS = 1000;
 
@@ -44,20 +42,21 @@ export const scanStart = (services: Services): Handler<'scan.start'> => ({
 export const scanPick = (services: Services): Handler<'scan.pick'> => ({
   from: ['content'],
   parse(arg) {
-    const { rect, devicePixelRatio, frames } = expectObject(arg, ['rect', 'devicePixelRatio', 'frames']);
+    const { rect, devicePixelRatio, foreignFrames } = expectObject(arg, ['rect', 'devicePixelRatio', 'foreignFrames']);
     const dpr = Number(devicePixelRatio);
     if (typeof devicePixelRatio !== 'number' || !(dpr >= 0.1 && dpr <= 16)) throw new TwostepError('bad_request', 'devicePixelRatio');
-    if (!Array.isArray(frames) || frames.length > MAX_FRAMES) throw new TwostepError('bad_request', 'frames');
-    return { rect: rect === null || rect === undefined ? null : parseRect(rect), devicePixelRatio: dpr, frames: frames.map(parseRect) };
+    const { inBox, inView } = expectObject(foreignFrames, ['inBox', 'inView']);
+    if (typeof inBox !== 'boolean' || typeof inView !== 'boolean') throw new TwostepError('bad_request', 'foreignFrames');
+    return { rect: rect === null || rect === undefined ? null : parseRect(rect), devicePixelRatio: dpr, foreignFrames: { inBox, inView } };
   },
-  async run({ rect, devicePixelRatio, frames }, sender) {
+  async run({ rect, devicePixelRatio, foreignFrames }, sender) {
     const { vault, now } = services;
     const port = portOf(services);
     const tabId = pickerTab(sender);
     await port.clearPending(tabId);
     const { text, region } = await port.read(tabId, rect, devicePixelRatio);
     // The pixels came from wherever the page painted them: inside another site's frame, they are that site's.
-    const framed = frames.some((frame) => overlaps(frame, region));
+    const framed = region === 'crop' && rect !== null ? foreignFrames.inBox : foreignFrames.inView;
     const plan = planEnrolment(text, { origin: sender.origin, framed });
     const { accounts, site, suggestions } = plan;
     await port.savePending(tabId, { origin: sender.origin, site, accounts, mismatch: plan.mismatch !== null, suggestions, at: now() });

@@ -5,16 +5,11 @@
  */
 import browser from 'webextension-polyfill';
 import { decodeQr, type RgbaImage } from '../../core/qr/decode';
+import { cropMargin } from '../../core/qr/enrolment';
 import { TwostepError } from '../../core/errors';
 import type { PageRect } from '../../shared/protocol';
 import type { QrRead } from './port';
 
-/**
- * Around the element's box we keep a margin: a canvas or SVG drawn without a quiet zone needs the
- * page's background around it for jsqr's finder search (ISO/IEC 18004 asks for 4 modules).
- */
-const MARGIN = 0.1;
-const MIN_MARGIN_CSS_PX = 8;
 /** The crop's first read is at most this many pixels on its longer side (see decodeCapture). */
 const FAST_SIDE = 256;
 
@@ -41,19 +36,17 @@ export async function readQrInTab(tabId: number, rect: PageRect | null, dpr: num
   try {
     const read = decodeCapture(bitmap, rect, dpr);
     if (read === null) throw new TwostepError('qr_not_found');
-    // Device pixels back to CSS px: the picker reports the frames' boxes in those.
-    const { x, y, width, height } = read.box;
-    return { text: read.text, region: { x: x / dpr, y: y / dpr, width: width / dpr, height: height / dpr } };
+    return read;
   } finally {
     bitmap.close();
   }
 }
 
 /**
- * The crop first (a few ms), the whole capture only as the fallback (tens to hundreds of ms). Returns
- * the text and the box (capture pixels) it was read from: where it was shown decides its site.
+ * The crop first (a few ms), the whole capture only as the fallback (tens to hundreds of ms). Says
+ * which of the two held the code: where it was shown decides its site.
  */
-export function decodeCapture(bitmap: ImageBitmap, rect: PageRect | null, dpr: number): { text: string; box: Box } | null {
+export function decodeCapture(bitmap: ImageBitmap, rect: PageRect | null, dpr: number): QrRead | null {
   if (rect) {
     const box = deviceBox(rect, dpr, bitmap.width, bitmap.height);
     if (box) {
@@ -62,12 +55,12 @@ export function decodeCapture(bitmap: ImageBitmap, rect: PageRect | null, dpr: n
       const fast = Math.min(1, FAST_SIDE / Math.max(box.width, box.height));
       let text = timed(MEASURE_CROP, () => decodeQr(timed(MEASURE_CROP_PIXELS, () => pixels(bitmap, box, fast))));
       if (text === null && fast < 1) text = decodeQr(pixels(bitmap, box));
-      if (text !== null) return { text, box };
+      if (text !== null) return { text, region: 'crop' };
     }
   }
   const whole = { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
   const text = timed(MEASURE_TAB, () => decodeQr(pixels(bitmap, whole)));
-  return text === null ? null : { text, box: whole };
+  return text === null ? null : { text, region: 'tab' };
 }
 
 interface Box {
@@ -79,7 +72,7 @@ interface Box {
 
 /** The element's box with its margin, in capture pixels, clipped to the capture; null when empty. */
 export function deviceBox(rect: PageRect, dpr: number, width: number, height: number): Box | null {
-  const margin = Math.max(MIN_MARGIN_CSS_PX, MARGIN * Math.max(rect.width, rect.height));
+  const margin = cropMargin(rect);
   const x0 = Math.max(0, Math.floor((rect.x - margin) * dpr));
   const y0 = Math.max(0, Math.floor((rect.y - margin) * dpr));
   const x1 = Math.min(width, Math.ceil((rect.x + rect.width + margin) * dpr));

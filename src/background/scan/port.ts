@@ -5,10 +5,10 @@
 import type { PageRect } from '../../shared/protocol';
 import type { PendingScan } from './pending';
 
-/** A QR code's text and the part of the viewport it was read from (CSS px): the crop, or all of it. */
+/** A QR code's text and where it was read: in the crop around the picked box, or anywhere in the tab. */
 export interface QrRead {
   text: string;
-  region: PageRect;
+  region: 'crop' | 'tab';
 }
 
 export interface ScanPort {

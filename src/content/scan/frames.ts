@@ -7,25 +7,18 @@
  * isolated world's `contentDocument`.
  *
  * A frame counts as foreign when its document cannot be read from here: `<iframe>`/`<frame>`/
- * `<object>` of another origin (or sandboxed), and every `<embed>` and `<fencedframe>`. Boxes are
- * read from an IntersectionObserver's first entries, which the browser computes in the rendering
- * step after all of the page's scripts for that frame ran, so a page that moves a frame in only for
- * the paint is still seen where it was painted.
+ * `<object>` of another origin (or sandboxed), and every `<embed>` and `<fencedframe>`. Where they
+ * are comes from IntersectionObserver entries, which the browser computes in each rendering step after
+ * all of the page's scripts for that frame ran, so a page that moves a frame in only for the paint is
+ * still seen where it was painted.
  */
+import { cropMargin } from '../../core/qr/enrolment';
 import type { PageRect } from '../../shared/protocol';
 import type { ShadowOpener } from './candidates';
-
-export interface ForeignFrame {
-  element: Element;
-  /** Where the element's own viewport starts in the top-level one (same-origin frames between). */
-  offset: { x: number; y: number };
-}
 
 const HTML = 'http://www.w3.org/1999/xhtml';
 const FRAME_TAGS = new Set(['iframe', 'frame', 'object', 'embed', 'fencedframe']);
 const MAX_ELEMENTS = 50_000;
-/** The worker takes at most this many boxes; more become one box over the whole viewport. */
-export const MAX_FRAME_BOXES = 64;
 /** IntersectionObserver reports after the next paint; a tab that paints nothing this long is treated as covered. */
 const OBSERVE_TIMEOUT_MS = 1000;
 
@@ -39,90 +32,113 @@ function readableDocument(el: Element): Document | null {
   }
 }
 
-/** Every foreign frame in the page, through shadow roots (open or closed) and readable frames. */
-export function foreignFrames(shadowOf: ShadowOpener, ignore: Element): ForeignFrame[] {
-  const found: ForeignFrame[] = [];
+/** Every foreign frame element in the page, through shadow roots (open or closed) and readable frames. */
+export function foreignFrames(shadowOf: ShadowOpener, ignore: Element): Element[] {
+  const found: Element[] = [];
   let budget = MAX_ELEMENTS;
-  const walk = (root: Document | ShadowRoot, offset: ForeignFrame['offset']): void => {
+  const walk = (root: Document | ShadowRoot): void => {
     const doc = (root.nodeType === Node.DOCUMENT_NODE ? root : root.ownerDocument) as Document;
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let node = walker.nextNode(); node && budget-- > 0; node = walker.nextNode()) {
       const el = node as Element;
-      if (budget-- <= 0) return;
       if (el === ignore) continue;
       const shadow = shadowOf(el);
-      if (shadow) walk(shadow, offset);
+      if (shadow) walk(shadow);
       if (el.namespaceURI !== HTML || !FRAME_TAGS.has(el.localName)) continue;
       const inner = readableDocument(el);
-      if (!inner) {
-        found.push({ element: el, offset });
-        continue;
-      }
-      const r = el.getBoundingClientRect();
-      const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-      walk(inner, {
-        x: offset.x + r.x + el.clientLeft + parseFloat(style?.paddingLeft ?? '0'),
-        y: offset.y + r.y + el.clientTop + parseFloat(style?.paddingTop ?? '0'),
-      });
+      if (inner) walk(inner);
+      else found.push(el);
     }
   };
-  walk(document, { x: 0, y: 0 });
+  walk(document);
   // A page too large to walk: count it as one foreign frame over everything, to be safe.
-  if (budget < 0) found.push({ element: document.documentElement, offset: { x: 0, y: 0 } });
+  if (budget <= 0) found.push(document.documentElement);
   return found;
 }
 
-/** The boxes the frames were painted at, in the same order; resolves after the next rendering step. */
-export function paintedBoxes(frames: readonly ForeignFrame[]): Promise<PageRect[]> {
-  if (frames.length === 0) return Promise.resolve([]);
-  return new Promise((resolve) => {
-    const viewport = (): PageRect[] => frames.map(() => ({ x: 0, y: 0, width: window.innerWidth, height: window.innerHeight }));
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      resolve(viewport());
-    }, OBSERVE_TIMEOUT_MS);
-    const boxes = new Map<Element, DOMRectReadOnly>();
-    const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) boxes.set(entry.target, entry.boundingClientRect);
-      if (!frames.every((f) => boxes.has(f.element))) return;
-      clearTimeout(timer);
-      observer.disconnect();
-      resolve(
-        frames.map(({ element, offset }) => {
-          const r = boxes.get(element) as DOMRectReadOnly;
-          return { x: r.x + offset.x, y: r.y + offset.y, width: r.width, height: r.height };
-        }),
-      );
+/**
+ * The worker's crop can reach a little further than `cropMargin` (it rounds out to device pixels): the
+ * watched region is this much larger, so it always holds the crop. Larger only errs towards "framed".
+ */
+const ROUNDING_PX = 4;
+
+/**
+ * Watches the foreign frames from before the capture until after it. Two IntersectionObservers, one
+ * on the viewport (the worker may read the whole tab) and one shrunk by `rootMargin` to the crop
+ * around the picked box: their first entries say whether a frame is painted there, and any later
+ * entry means a frame entered or left one of those regions in some painted frame meanwhile, however
+ * briefly. The same observers decide both, so no frame can sit between what was checked and what was read.
+ */
+export class FrameWatch {
+  /** A foreign frame was painted over the crop around the picked box (or over the viewport, for no box). */
+  inBox = false;
+  /** A foreign frame was painted somewhere in the viewport. */
+  inView = false;
+  private moved = false;
+  private readonly observers: IntersectionObserver[] = [];
+
+  private constructor(private readonly frames: Element[]) {}
+
+  static start(shadowOf: ShadowOpener, ignore: Element, rect: PageRect | null): Promise<FrameWatch> {
+    const watch = new FrameWatch(foreignFrames(shadowOf, ignore));
+    if (watch.frames.length === 0) return Promise.resolve(watch);
+    const viewport = { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight };
+    const regions = rect ? [viewport, grown(rect, cropMargin(rect) + ROUNDING_PX)] : [viewport];
+    return new Promise((resolve) => {
+      let pending = regions.length;
+      const timer = setTimeout(() => {
+        // No paint for a second (a throttled tab?): count the frames as painted everywhere.
+        watch.inBox = watch.inView = true;
+        resolve(watch);
+      }, OBSERVE_TIMEOUT_MS);
+      regions.forEach((region, i) => {
+        const seen = new Set<Element>();
+        let first = true;
+        const observer = new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (seen.has(entry.target)) watch.moved = true;
+              seen.add(entry.target);
+              if (!entry.isIntersecting) continue;
+              if (i === 0) watch.inView = true;
+              if (i === regions.length - 1) watch.inBox = true;
+            }
+            if (first && seen.size === watch.frames.length) {
+              first = false;
+              if (--pending > 0) return;
+              clearTimeout(timer);
+              resolve(watch);
+            }
+          },
+          { rootMargin: marginFor(region, viewport), threshold: 0 },
+        );
+        for (const f of watch.frames) observer.observe(f);
+        watch.observers.push(observer);
+      });
     });
-    for (const f of frames) observer.observe(f.element);
-  });
+  }
+
+  /** Stops watching; true when no frame crossed into or out of a region and the page holds the same foreign frames. */
+  finish(shadowOf: ShadowOpener, ignore: Element): boolean {
+    for (const o of this.observers) {
+      // Entries computed in a rendering step but not yet delivered count too.
+      if (o.takeRecords().length > 0) this.moved = true;
+      o.disconnect();
+    }
+    const now = foreignFrames(shadowOf, ignore);
+    return !this.moved && now.length === this.frames.length && now.every((f, i) => f === this.frames[i]);
+  }
 }
 
-/** The boxes worth sending: with some area and some of it in the viewport; too many become the viewport. */
-export function boxesToSend(boxes: readonly PageRect[]): PageRect[] {
-  const inView = boxes.filter((b) => b.width > 0 && b.height > 0 && b.x < window.innerWidth && b.y < window.innerHeight && b.x + b.width > 0 && b.y + b.height > 0);
-  return inView.length > MAX_FRAME_BOXES ? [{ x: 0, y: 0, width: window.innerWidth, height: window.innerHeight }] : inView;
+function grown(r: PageRect, by: number): PageRect {
+  return { x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by };
 }
 
-/** A snapshot of the foreign frames and their painted boxes, to tell whether the page moved them meanwhile. */
-export interface FrameLayout {
-  frames: ForeignFrame[];
-  boxes: PageRect[];
-}
-
-export async function frameLayout(shadowOf: ShadowOpener, ignore: Element): Promise<FrameLayout> {
-  const frames = foreignFrames(shadowOf, ignore);
-  return { frames, boxes: await paintedBoxes(frames) };
-}
-
-/** True when the same frames were painted at the same places (to half a pixel). */
-export function sameLayout(a: FrameLayout, b: FrameLayout): boolean {
-  if (a.frames.length !== b.frames.length) return false;
-  const near = (p: number, q: number): boolean => Math.abs(p - q) <= 0.5;
-  return a.frames.every((f, i) => {
-    const g = b.frames[i];
-    const p = a.boxes[i];
-    const q = b.boxes[i];
-    return g?.element === f.element && p && q && near(p.x, q.x) && near(p.y, q.y) && near(p.width, q.width) && near(p.height, q.height);
-  });
+/** The `rootMargin` that turns the viewport into `region` (negative insets shrink it). */
+function marginFor(region: PageRect, viewport: PageRect): string {
+  const top = -region.y;
+  const left = -region.x;
+  const right = region.x + region.width - viewport.width;
+  const bottom = region.y + region.height - viewport.height;
+  return `${top}px ${right}px ${bottom}px ${left}px`;
 }

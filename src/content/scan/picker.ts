@@ -7,7 +7,7 @@
 import { TwostepError } from '../../core/errors';
 import type { PageRect, ScanPreview } from '../../shared/protocol';
 import { CandidateFinder, type Candidate } from './candidates';
-import { boxesToSend, frameLayout, sameLayout } from './frames';
+import { FrameWatch } from './frames';
 import { showMessage, showPreview, type PreviewChoice } from './cards';
 import { call, errorText, openShadow, t } from '../extension';
 import { PickerUi } from './ui';
@@ -81,10 +81,16 @@ function start(options: Options): void {
       try {
         // Where other sites' frames are painted, before the capture and again after it: a page that
         // moves one in or out meanwhile could put another site's code where the boxes say none is.
-        const before = await frameLayout(openShadow, ui.host);
-        preview = await call('scan.pick', { rect, devicePixelRatio: window.devicePixelRatio, frames: boxesToSend(before.boxes) });
-        pending = true;
-        stable = sameLayout(before, await frameLayout(openShadow, ui.host));
+        const watch = await FrameWatch.start(openShadow, ui.host, rect);
+        try {
+          const foreignFrames = { inBox: watch.inBox, inView: watch.inView };
+          preview = await call('scan.pick', { rect, devicePixelRatio: window.devicePixelRatio, foreignFrames });
+          pending = true;
+          // One more painted frame, so a move made for the capture's frame has its entry computed.
+          await new Promise((r) => requestAnimationFrame(r));
+        } finally {
+          stable = watch.finish(openShadow, ui.host);
+        }
       } finally {
         ui.unhide();
       }

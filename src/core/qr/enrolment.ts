@@ -50,7 +50,7 @@ export interface EnrolmentPlan {
   suggestions: (string | null)[];
 }
 
-/** Where the code was read: the top page's origin, and whether a frame from another site overlaps it. */
+/** Where the code was read: the top page's origin, and whether a frame from another site was painted there. */
 export interface ScanPlace {
   origin: string;
   framed: boolean;
@@ -72,15 +72,11 @@ export function planEnrolment(text: string, place: ScanPlace): EnrolmentPlan {
   return { ...none, site: pageSite, unbound: null, mismatch: misfit ? { issuer: misfit.issuer, site: pageSite } : null };
 }
 
-/** A box in CSS px of the top-level viewport. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** True when the two boxes share some area (touching edges do not count). */
-export function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/**
+ * How far around a picked box the worker's crop reaches, in CSS px: a canvas or SVG drawn without a
+ * quiet zone needs the page's background around it for the finder search (ISO/IEC 18004 asks for 4
+ * modules). The picker watches frames over the same region, so both agree on what was read.
+ */
+export function cropMargin(rect: { width: number; height: number }): number {
+  return Math.max(8, 0.1 * Math.max(rect.width, rect.height));
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { scanCancel, scanConfirm, scanPick, scanStart } from '../../../src/background/handlers/scan';
 import { route, type Handlers, type RawSender } from '../../../src/background/router';
 import type { PendingScan } from '../../../src/background/scan/pending';
-import type { ScanPort } from '../../../src/background/scan/port';
+import type { QrRead, ScanPort } from '../../../src/background/scan/port';
 import type { PageRect } from '../../../src/shared/protocol';
 import { newFixture, testServices } from './vault-fixture';
 
@@ -19,13 +19,15 @@ const popup: RawSender = { id: ID, url: `chrome-extension://${ID}/src/popup/inde
 const picker = (origin: string, frameId = 0): RawSender => ({ id: ID, url: `${origin}/setup`, origin, tab: { id: 7 }, frameId });
 const GITHUB_URI = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const RECT = { x: 10, y: 20, width: 200, height: 200 };
-const VIEWPORT = { x: 0, y: 0, width: 1280, height: 800 };
 /** Confirm without renaming, ticks or suggestions: what a user pressing "Add" on a single code sends. */
 const PLAIN = { issuer: null, name: null, trustMismatch: false, bindSuggested: [false] };
-const pick = (rect: typeof RECT | null, frames: (typeof RECT)[] = [], devicePixelRatio = 1) => ({ rect, devicePixelRatio, frames });
+const NO_FRAMES = { inBox: false, inView: false };
+const pick = (rect: typeof RECT | null, foreignFrames = NO_FRAMES, devicePixelRatio = 1) => ({ rect, devicePixelRatio, foreignFrames });
 
 class FakePort implements ScanPort {
   text = GITHUB_URI;
+  /** Where the fake capture "found" the code when it was given a box. */
+  region: QrRead['region'] = 'crop';
   started: number[] = [];
   reads: unknown[] = [];
   stored = new Map<number, PendingScan>();
@@ -33,8 +35,7 @@ class FakePort implements ScanPort {
   tabUnderPopup = () => Promise.resolve(7);
   read = (tabId: number, rect: PageRect | null, dpr: number) => {
     this.reads.push({ tabId, rect, dpr });
-    // As capture.ts: the crop when one was asked for (margin left out here), else the whole viewport.
-    return Promise.resolve({ text: this.text, region: rect ?? VIEWPORT });
+    return Promise.resolve({ text: this.text, region: rect ? this.region : ('tab' as const) });
   };
   // A structured-clone round trip, as storage.session does.
   savePending = (tabId: number, p: PendingScan) => Promise.resolve(void this.stored.set(tabId, structuredClone(p)));
@@ -66,7 +67,7 @@ describe('scan handlers', () => {
 
   it('pick previews without the secret, bound to the top frame’s site; confirm adds the renamed account there', async () => {
     const { f, port, send } = await setup();
-    const reply = await send('scan.pick', pick(RECT, [], 2), picker('https://www.github.com'));
+    const reply = await send('scan.pick', pick(RECT, NO_FRAMES, 2), picker('https://www.github.com'));
     expect(reply).toEqual({
       ok: true,
       value: {
@@ -120,14 +121,15 @@ describe('scan handlers', () => {
   it('rejects malformed arguments', async () => {
     const { send } = await setup();
     const picks = [
-      { rect: RECT, frames: [] },
-      { rect: { ...RECT, width: -1 }, devicePixelRatio: 1, frames: [] },
-      { rect: null, devicePixelRatio: 0, frames: [] },
+      { rect: RECT, foreignFrames: NO_FRAMES },
+      { rect: { ...RECT, width: -1 }, devicePixelRatio: 1, foreignFrames: NO_FRAMES },
+      { rect: null, devicePixelRatio: 0, foreignFrames: NO_FRAMES },
       { ...pick(null), x: 1 },
       { rect: null, devicePixelRatio: 1 },
-      pick(null, [{ ...RECT, height: Number.NaN }]),
-      { ...pick(null), frames: 'none' },
-      pick(null, Array.from({ length: 65 }, () => RECT)),
+      { ...pick(null), foreignFrames: { inBox: 'no', inView: false } },
+      { ...pick(null), foreignFrames: { inBox: false } },
+      { ...pick(null), foreignFrames: { inBox: false, inView: false, boxes: [] } },
+      { ...pick(null), foreignFrames: [] },
     ];
     for (const arg of picks) {
       expect(await send('scan.pick', arg, picker('https://github.com')), JSON.stringify(arg)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
@@ -146,18 +148,21 @@ describe('scan handlers', () => {
   });
 
   it('binds to no site a code read where a frame from another site is painted, crop or whole tab', async () => {
-    const { f, send } = await setup();
+    const { f, port, send } = await setup();
     // A phishing page on evil.example frames the real set-up page; the user clicks the code in the frame.
-    const frame = { x: 0, y: 0, width: 640, height: 560 };
-    const framed = (await send('scan.pick', pick(RECT, [frame]), picker('https://evil.example'))) as { value: { site: unknown; unbound: unknown } };
+    const framed = (await send('scan.pick', pick(RECT, { inBox: true, inView: true }), picker('https://evil.example'))) as { value: unknown };
     expect(framed.value).toMatchObject({ site: null, unbound: 'frame' });
     await send('scan.confirm', PLAIN, picker('https://evil.example'));
     expect((await f.vault.read()).accounts.map((a) => a.sites)).toEqual([[]]);
-    // The whole tab was read (no box): any foreign frame in the viewport counts.
-    const whole = (await send('scan.pick', pick(null, [{ x: 900, y: 600, width: 300, height: 150 }]), picker('https://evil.example'))) as { value: unknown };
+    // The whole tab was read (no box, or nothing in the crop): a foreign frame anywhere in the viewport counts.
+    const whole = (await send('scan.pick', pick(null, { inBox: false, inView: true }), picker('https://evil.example'))) as { value: unknown };
     expect(whole.value).toMatchObject({ site: null, unbound: 'frame' });
+    port.region = 'tab';
+    const fallback = (await send('scan.pick', pick(RECT, { inBox: false, inView: true }), picker('https://evil.example'))) as { value: unknown };
+    expect(fallback.value).toMatchObject({ site: null, unbound: 'frame' });
     // A frame elsewhere on the page (an ad beside the code) does not matter when the crop held the code.
-    const beside = (await send('scan.pick', pick(RECT, [{ x: 900, y: 600, width: 300, height: 150 }]), picker('https://github.com'))) as { value: unknown };
+    port.region = 'crop';
+    const beside = (await send('scan.pick', pick(RECT, { inBox: false, inView: true }), picker('https://github.com'))) as { value: unknown };
     expect(beside.value).toMatchObject({ site: 'github.com', unbound: null });
   });
 
