@@ -7,7 +7,7 @@
  * and a Google Authenticator transfer code is bound to no site unless the user ticks a suggestion.
  */
 import { Secret, TOTP } from 'otpauth';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { launchExtension, type Extension } from './harness';
@@ -54,21 +54,39 @@ describe('the site a scanned account is bound to', () => {
     for (const a of await listed()) await send(popup, 'accounts.remove', { id: a.id });
   };
 
-  /** The phishing page: localhost's code-entry page with the real set-up page (127.0.0.1) framed at its top. */
-  async function phishingPage(): Promise<Page> {
+  /**
+   * The phishing page: localhost's code-entry page with the real set-up page (127.0.0.1) framed at its
+   * top, or (`shadow`) the frame inside a closed shadow root.
+   */
+  async function phishingPage(shadow = false): Promise<Page> {
     const page = await ext.context.newPage();
     await page.goto(unique(`${evilOrigin}/login/code`));
-    await page.evaluate(async (src) => {
-      const frame = document.createElement('iframe');
-      frame.id = 'setup-frame';
-      frame.src = src;
-      frame.style.cssText = 'width:640px;height:560px;border:0;display:block';
-      document.body.prepend(frame);
-      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    }, `${server.url}/setup`);
-    await page.frameLocator('#setup-frame').locator('#qr-img').waitFor();
-    await expect.poll(() => page.frameLocator('#setup-frame').locator('#qr-img').evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
+    await page.evaluate(
+      async ({ src, shadow }) => {
+        const frame = document.createElement('iframe');
+        frame.id = 'setup-frame';
+        frame.src = src;
+        frame.style.cssText = 'width:640px;height:560px;border:0;display:block';
+        if (shadow) {
+          const host = document.createElement('div');
+          host.attachShadow({ mode: 'closed' }).append(frame);
+          document.body.prepend(host);
+        } else document.body.prepend(frame);
+        await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      },
+      { src: `${server.url}/setup`, shadow },
+    );
+    const qr = framedQr(page);
+    await qr.waitFor();
+    await expect.poll(() => qr.evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
     return page;
+  }
+
+  /** The QR image inside the framed set-up page, wherever the frame element is. */
+  function framedQr(page: Page): Locator {
+    const frame = page.frames().find((f) => f.url().startsWith(`${server.url}/setup`));
+    if (!frame) throw new Error('the set-up page is not framed');
+    return frame.locator('#qr-img');
   }
 
   /**
@@ -102,13 +120,16 @@ describe('the site a scanned account is bound to', () => {
     expect.soft(await page.locator('#otp').inputValue()).toBe('');
   }
 
-  it('a QR code clicked inside a frame from another site is not bound to the top page’s site', async () => {
+  it.each([
+    ['', false],
+    [' in a closed shadow root', true],
+  ])('a QR code clicked inside a frame from another site%s is not bound to the top page’s site', async (_, shadow) => {
     await removeAll();
-    const page = await phishingPage();
+    const page = await phishingPage(shadow);
     await scanFromPopup(ext, page);
     const picker = new PickerView(page);
     await expect.poll(() => picker.present(), { timeout: 10_000 }).toBe(true);
-    const box = await page.frameLocator('#setup-frame').locator('#qr-img').boundingBox();
+    const box = await framedQr(page).boundingBox();
     if (!box) throw new Error('no QR code in the frame');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -137,7 +158,7 @@ describe('the site a scanned account is bound to', () => {
     // A white square of the page's own covers the framed code: the only candidate, so the picker offers
     // it at once. `delay` frames after the picker hides for the capture, the page takes the square away,
     // and puts it back once the picker shows again.
-    const qr = await page.frameLocator('#setup-frame').locator('#qr-img').boundingBox();
+    const qr = await framedQr(page).boundingBox();
     if (!qr) throw new Error('no QR code in the frame');
     await page.evaluate(
       ({ x, y, side, delay }) => {
@@ -183,7 +204,7 @@ describe('the site a scanned account is bound to', () => {
     // The page's own code on the left (the only candidate), the framed one on the right. Six frames
     // after the picker hides, long after it has looked, the page slides the frame over its own code.
     await page.evaluate(() => void ((document.getElementById('setup-frame') as HTMLElement).style.cssText += ';position:absolute;left:620px;top:150px'));
-    const qr = await page.frameLocator('#setup-frame').locator('#qr-img').boundingBox();
+    const qr = await framedQr(page).boundingBox();
     if (!qr) throw new Error('no QR code in the frame');
     const own = new TOTP({ issuer: 'Decoy', label: 'x', secret: new Secret({ size: 20 }) }).toString();
     await page.evaluate(

@@ -140,5 +140,6 @@ function marginFor(region: PageRect, viewport: PageRect): string {
   const left = -region.x;
   const right = region.x + region.width - viewport.width;
   const bottom = region.y + region.height - viewport.height;
-  return `${top}px ${right}px ${bottom}px ${left}px`;
+  // Whole pixels: ROUNDING_PX covers the rounding, and a margin the parser refuses would throw.
+  return [top, right, bottom, left].map((v) => `${Math.round(v)}px`).join(' ');
 }
