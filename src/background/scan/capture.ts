@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { decodeQr, type RgbaImage } from '../../core/qr/decode';
-import { cropMargin } from '../../core/qr/enrolment';
+import { cropMargin } from '../../core/qr/crop';
 import { TwostepError } from '../../core/errors';
 import type { PageRect } from '../../shared/protocol';
 import type { QrRead } from './port';

@@ -12,7 +12,7 @@
  * all of the page's scripts for that frame ran, so a page that moves a frame in only for the paint is
  * still seen where it was painted.
  */
-import { cropMargin } from '../../core/qr/enrolment';
+import { cropMargin } from '../../core/qr/crop';
 import type { PageRect } from '../../shared/protocol';
 import type { ShadowOpener } from './candidates';
 
