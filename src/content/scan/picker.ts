@@ -79,8 +79,8 @@ function start(options: Options): void {
       let preview: ScanPreview;
       let stable: boolean;
       try {
-        // Where other sites' frames are painted, before the capture and again after it: a page that
-        // moves one in or out meanwhile could put another site's code where the boxes say none is.
+        // Where other sites' frames are painted, watched from before the capture until after it: a page
+        // that moves one in or out meanwhile could put another site's code where the first look saw none.
         const watch = await FrameWatch.start(openShadow, ui.host, rect);
         try {
           const foreignFrames = { inBox: watch.inBox, inView: watch.inView };
