@@ -139,6 +139,18 @@ export class PickerView {
     return result.value;
   }
 
+  /** Runs `fn` (a function's source, called with the element as `this`) on a picker element. */
+  async call<T>(testid: string, fn: string): Promise<T> {
+    const node = await this.node(testid);
+    if (!node) throw new Error(`no ${testid} in the picker`);
+    const cdp = await this.session();
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true })) as {
+      result: { value: T };
+    };
+    return result.value;
+  }
+
   async has(testid: string): Promise<boolean> {
     return (await this.node(testid)) !== null;
   }
