@@ -108,7 +108,7 @@ function start(options: Options): void {
       const field = ids.length === 1 ? findOtpTarget(document, { openShadow, deep: true }) : null;
       const fill = async (): Promise<void> => {
         try {
-          const { code } = await call('fill.code', { id: ids[0] ?? '' });
+          const { code } = await call('fill.code', { id: ids[0] ?? '', asked: true });
           stop();
           if (field) fillOtp(field, code);
         } catch (err) {
