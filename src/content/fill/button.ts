@@ -141,7 +141,10 @@ function render(into: HTMLElement, view: ButtonView, actions: ButtonActions): vo
     into.append(toggle);
     if (view.open) for (const a of view.accounts) into.append(action('item', accountText(a), () => actions.fill(a.id)));
   }
-  placeSoon();
+  // Placed now, not on the next animation frame: until then the host sits at the top left of the
+  // viewport, where a click meant for the button (or a test reading its position) lands on the page.
+  // Background tabs run no animation frames at all.
+  placeButton();
 }
 
 /** Keys in the button (the key guard hands them over; the page never sees them): arrows move, Escape closes. */

@@ -49,10 +49,12 @@ function hostHere(): string {
  * or covered, gets nothing, and an HOTP counter does not move for it.
  */
 async function fillAccount(field: OtpTarget, id: string, asked: boolean): Promise<Outcome> {
+  // Our own button is drawn just under the field, and IntersectionObserver v2 counts what it covers
+  // with its shadow as occluded: the button goes first, then the field alone is judged.
+  hideButton();
   if (!(await seenByUser(firstInput(field)))) return { filled: false, reason: 'hidden' };
   try {
     const filled = fillOtp(field, (await call('fill.code', { id, asked })).code);
-    hideButton();
     return { filled, host: hostHere() };
   } catch (err) {
     const reason = reasonOf(err);

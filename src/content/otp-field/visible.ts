@@ -53,7 +53,7 @@ export function watchVisibility(el: Element, report: (visible: boolean) => void)
  * `within` ms. A code widget that lays a transparent real input over display-only boxes is judged by
  * the input's parent: the boxes the user sees (a frame or ancestor made transparent still fails).
  */
-export function seenByUser(el: Element, within = 1500): Promise<boolean> {
+export function seenByUser(el: Element, within = 3000): Promise<boolean> {
   const view = el.ownerDocument.defaultView;
   const ownOpacity = view ? Number(view.getComputedStyle(el).opacity) : 1;
   const judged = ownOpacity < 1 && el.parentElement ? el.parentElement : el;
