@@ -2,14 +2,11 @@
  * The small "Fill code" button beside a code field, in a closed shadow root: the page can neither
  * read nor restyle what is inside, and page text never becomes markup (textContent only).
  *
- * A click counts only when the page cannot have faked or hidden the button: the event is trusted, the
- * button has been visible to the user (IntersectionObserver v2, which sees opacity, filters, transforms
- * and anything drawn over it, also from an embedding page) for at least the observer's delay, nothing
- * covers it at the click point, and a fresh look after the click still finds it visible. The host sits
- * in the top layer (a manual popover), above everything the page draws in its own stacking contexts.
+ * A click counts only when the page cannot have faked or hidden the button (click-guard.ts). The host
+ * sits in the top layer (a manual popover), above everything the page stacks by z-index.
  */
 import type { OtpTarget } from '../otp-field';
-import { VISIBILITY_DELAY_MS, watchVisibility } from '../otp-field/visible';
+import { guardClicks, type ClickGuard } from './click-guard';
 import { t } from '../extension';
 
 export interface AccountChoice {
@@ -37,9 +34,7 @@ let shadow: ShadowRoot | null = null;
 let box: HTMLElement | null = null;
 let target: OtpTarget | null = null;
 let listening = false;
-/** performance.now() since when the box has been visible without a break; null while it is not. */
-let visibleSince: number | null = null;
-let unwatch: (() => void) | null = null;
+let guard: ClickGuard | null = null;
 
 const accountText = (a: AccountChoice): string => [a.issuer, a.name].filter((s) => s !== '').join(' — ');
 
@@ -90,40 +85,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text: st
   return e;
 }
 
-/** Nothing of this document is drawn over the host where the pointer is, and nothing on the way up fades or filters it. */
-function plainlyShown(x: number, y: number): boolean {
-  if (!host?.isConnected) return false;
-  for (let n: Element | null = host; n; n = n.parentElement) {
-    const s = getComputedStyle(n);
-    if (Number(s.opacity) < 1 || s.filter !== 'none') return false;
-    if (n === host && s.visibility !== 'visible') return false;
-  }
-  // Keyboard activation has no pointer position (0, 0 in the viewport): the visibility checks decide alone.
-  if (x === 0 && y === 0) return true;
-  return document.elementFromPoint(x, y) === host;
-}
-
-/** A fresh IntersectionObserver v2 verdict, taken after the click (the page may have changed things since the last one). */
-function stillVisible(): Promise<boolean> {
-  const watched = box;
-  if (!watched) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const stop = watchVisibility(watched, (visible) => {
-      stop();
-      resolve(visible);
-    });
-  });
-}
-
 /** A button that acts on real clicks the user could see only: a page cannot click it, hide it, or cover it. */
 function action(cls: string, text: string, run: () => void): HTMLButtonElement {
   const b = el('button', cls, text);
   b.type = 'button';
   b.addEventListener('click', (e) => {
     e.stopPropagation();
-    const shownFor = visibleSince === null ? -1 : performance.now() - visibleSince;
-    if (!e.isTrusted || shownFor < VISIBILITY_DELAY_MS || !plainlyShown(e.clientX, e.clientY)) return;
-    void stillVisible().then((ok) => ok && run());
+    void guard?.counts(e).then((ok) => ok && run());
   });
   return b;
 }
@@ -191,12 +159,7 @@ export function showButton(field: OtpTarget, view: ButtonView, actions: ButtonAc
     } catch {
       // An older browser without popovers: the fixed position and z-index still apply.
     }
-    visibleSince = null;
-    const watched = host;
-    unwatch = watchVisibility(box, (visible) => {
-      if (host !== watched) return;
-      visibleSince = visible ? (visibleSince ?? performance.now()) : null;
-    });
+    guard = guardClicks(host, box);
   }
   if (!listening) {
     listening = true;
@@ -207,9 +170,8 @@ export function showButton(field: OtpTarget, view: ButtonView, actions: ButtonAc
 }
 
 export function hideButton(): void {
-  unwatch?.();
-  unwatch = null;
-  visibleSince = null;
+  guard?.stop();
+  guard = null;
   host?.remove();
   host = null;
   shadow = null;
