@@ -147,7 +147,7 @@ describe('autofill under attack', () => {
       }
     };
 
-    it('a frame of the account’s site made transparent by its embedder: the click does not fill', async () => {
+    it('a frame of the account’s site made transparent, or drawn over, by its embedder: the click does not fill', async () => {
       await settings({ autoFill: false });
       const decoy = `<button style="position:absolute;left:0;top:0;width:600px;height:300px">Claim your prize</button>`;
       // Control: the same frame, opaque, with the decoy beside it: the click on the real button fills.
@@ -160,6 +160,12 @@ describe('autofill under attack', () => {
       const page = await openPage(`${a}/decoy-frame`);
       expect(await clickButton(page, 'decoy-frame', await frameAt(page, `${b}/code`))).toBe(false);
       await page.close();
+      // Attack: the frame opaque, but the embedder draws a decoy over it that lets clicks through.
+      const over = `<div style="position:absolute;left:0;top:0;width:600px;height:300px;z-index:2;pointer-events:none;background:#fc0">Claim your prize</div>`;
+      site.set('/decoy-over', framingPage(`${b}/code?tag=decoy-over`, '', over));
+      const covered = await openPage(`${a}/decoy-over`);
+      expect(await clickButton(covered, 'decoy-over', await frameAt(covered, `${b}/code`))).toBe(false);
+      await covered.close();
     });
 
     it.each([
