@@ -13,7 +13,10 @@ export interface RawSender {
   url?: string;
   origin?: string;
   frameId?: number;
-  tab?: { id?: number };
+  /** The sending document (Chrome 106+): a frame that navigated has a new one. */
+  documentId?: string;
+  /** `url` is present only where the extension has host access (or activeTab) for the tab. */
+  tab?: { id?: number; url?: string };
 }
 
 export interface Sender {
@@ -22,6 +25,9 @@ export interface Sender {
   origin: string;
   tabId: number | null;
   frameId: number | null;
+  documentId: string | null;
+  /** The tab's top-level URL, when the browser shows it to us (host access or activeTab). */
+  tabUrl: string | null;
 }
 
 export interface Handler<M extends MethodName> {
@@ -44,13 +50,15 @@ export function classifySender(raw: RawSender, extensionId: string): Sender | nu
   }
   const tabId = raw.tab?.id ?? null;
   const frameId = raw.frameId ?? null;
+  const documentId = typeof raw.documentId === 'string' ? raw.documentId : null;
+  const tabUrl = typeof raw.tab?.url === 'string' ? raw.tab.url : null;
   if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') {
     if (url.host !== extensionId) return null;
-    return { kind: 'extension', origin: url.origin, tabId, frameId };
+    return { kind: 'extension', origin: url.origin, tabId, frameId, documentId, tabUrl };
   }
   // A content script: the origin comes from the browser (sender.origin, else the frame URL).
   if (tabId === null) return null;
-  return { kind: 'content', origin: raw.origin ?? url.origin, tabId, frameId };
+  return { kind: 'content', origin: raw.origin ?? url.origin, tabId, frameId, documentId, tabUrl };
 }
 
 /** True for messages in our envelope; everything else is left alone. */

@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'account_not_found',
   'account_duplicate',
   'storage_failed',
+  'hotp_rate_limited',
   // messaging
   'bad_request',
   'forbidden',

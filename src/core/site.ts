@@ -40,21 +40,25 @@ export function normaliseSiteInput(text: string): string | null {
   return site;
 }
 
+/** IPv4 127.0.0.0/8, IPv6 ::1 and `localhost`: hosts that never leave the machine (RFC 6761 §6.3, RFC 5735). */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 /**
- * The site an account enrolled from, or filled into, `origin` may be bound to: the registrable domain
- * for https, and for plain http only on loopback hosts (127.0.0.0/8, [::1], localhost), where
- * development happens. Null otherwise: a code sent over plain http can be read and changed on the way.
+ * The site whose accounts may receive codes on a page at `origin`: its registrable domain for https,
+ * and for plain http only on a loopback host (local development). Null for anything else: a code sent
+ * over plain http to a real host can be read and replayed by anyone on the network path, and an http
+ * page on another port of the account's host is not the page the user enrolled on.
  */
 export function fillableSite(origin: string): string | null {
-  let url: URL;
+  let parsed: URL;
   try {
-    url = new URL(origin);
+    parsed = new URL(origin);
   } catch {
     return null;
   }
-  if (url.protocol === 'https:') return siteOf(origin);
-  if (url.protocol !== 'http:') return null;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
-  return loopback ? siteOf(origin) : null;
+  if (parsed.protocol === 'https:') return siteOf(origin);
+  if (parsed.protocol === 'http:' && isLoopback(parsed.hostname.toLowerCase())) return siteOf(origin);
+  return null;
 }

@@ -67,9 +67,11 @@ export interface FillCandidates {
   site: string | null;
   /** Accounts bound to this site (or to a site that shares its sign-in). */
   accounts: { id: string; issuer: string; name: string }[];
-  /** The page names an account's issuer but is not that account's site: a look-alike. */
-  lookalike: { issuer: string; site: string } | null;
-  /** The user chose to fill without asking when exactly one account belongs to the site. */
+  /**
+   * This frame may fill without a click: the user chose that, exactly one TOTP/Steam account belongs
+   * here, and the frame is the top page or of the top page's site. (No look-alike verdict: a page must
+   * not learn from our behaviour which issuers the user has; that warning lives in the popup.)
+   */
   autoFill: boolean;
 }
 
@@ -133,11 +135,16 @@ export interface Protocol {
   /** Popup: the active tab's site, the accounts that may fill there, and any look-alike warning. */
   'tab.context': Method<null, TabContext>;
   /** Popup: fill the account's code into the active tab (the site check happens as for any fill). */
-  'fill.inTab': Method<{ id: string }, { filled: boolean }>;
+  /** `host`: the host name of the frame that received the code, so the popup can say where it went. */
+  'fill.inTab': Method<{ id: string }, { filled: boolean; host: string | null }>;
   /** Content script: which accounts belong to this frame's site. */
-  'fill.candidates': Method<{ pageText: string }, FillCandidates, 'content'>;
-  /** Content script: the current code of one account bound to this frame's site (HOTP advances). */
-  'fill.code': Method<{ id: string }, { code: string }, 'content'>;
+  'fill.candidates': Method<null, FillCandidates, 'content'>;
+  /**
+   * Content script: the current code of one account bound to this frame's site (HOTP advances).
+   * `asked`: a person asked (a click on our button, popup, shortcut, menu); false for a fill without asking,
+   * which the worker allows only where `FillCandidates.autoFill` would.
+   */
+  'fill.code': Method<{ id: string; asked: boolean }, { code: string }, 'content'>;
   /** Content script: the vault is locked; open the unlock window and fill this frame afterwards. */
   'fill.unlock': Method<null, null, 'content'>;
   /** Popup: start picking a QR code on the active tab. */

@@ -11,13 +11,16 @@ import browser from 'webextension-polyfill';
 import fillScript from '../../content/fill/main.ts?iife';
 import type { FrameOutcome, NotFilled } from './port';
 
-const REASONS: readonly NotFilled[] = ['no_field', 'site', 'lookalike', 'locked', 'choose', 'failed'];
+const REASONS: readonly NotFilled[] = ['no_field', 'site', 'locked', 'choose', 'hidden', 'failed'];
 
 function parseOutcome(value: unknown): FrameOutcome {
   if (typeof value !== 'object' || value === null) return { filled: false, reason: 'no_field' };
-  const { filled, reason } = value as Record<string, unknown>;
+  const { filled, reason, host } = value as Record<string, unknown>;
   const known = REASONS.find((r) => r === reason);
-  return known ? { filled: filled === true, reason: known } : { filled: filled === true };
+  const outcome: FrameOutcome = known ? { filled: filled === true, reason: known } : { filled: filled === true };
+  // A host name as the frame's location has it; anything else is dropped (the popup shows "Filled").
+  if (typeof host === 'string' && /^[a-z0-9.:[\]-]{1,255}$/i.test(host)) outcome.host = host;
+  return outcome;
 }
 
 export async function fillTab(tabId: number, id: string | null, frameIds?: number[]): Promise<FrameOutcome[]> {

@@ -127,7 +127,7 @@ function start(options: Options): void {
       const field = ids.length === 1 && preview.site !== null ? findOtpTarget(document, { openShadow, deep: true }) : null;
       const fill = async (): Promise<void> => {
         try {
-          const { code } = await call('fill.code', { id: ids[0] ?? '' });
+          const { code } = await call('fill.code', { id: ids[0] ?? '', asked: true });
           stop();
           if (field) fillOtp(field, code);
         } catch (err) {
