@@ -119,10 +119,24 @@ export class Keyring {
 
   /** Unlocks with the PIN or passphrase; wrong tries are counted and throttled on disk. */
   async unlockWith(secret: string): Promise<void> {
+    const epoch = this.lockCount;
     const header = await this.header();
     const raw = await this.verify(header, secret);
+    if (!(await this.keepUnlessLocked(epoch, header, raw))) throw new TwostepError('vault_locked');
+    const key = await importVaultKey(raw);
+    if (epoch !== this.lockCount) throw new TwostepError('vault_locked');
+    this.unlocked = { header, key };
+  }
+
+  /**
+   * Saves the unwrapped key to the key store unless a lock came after `epoch`. Argon2id takes about a
+   * second; a screen lock, idle deadline or "Lock now" in that second must win, or the slow call would
+   * put back the key the lock just removed. A lock during the save itself clears the store after it.
+   */
+  private async keepUnlessLocked(epoch: number, header: VaultHeader, raw: Uint8Array): Promise<boolean> {
+    if (epoch !== this.lockCount) return false;
     await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
-    this.unlocked = { header, key: await importVaultKey(raw) };
+    return epoch === this.lockCount;
   }
 
   /** Removes the unwrapped key from session storage and memory. Only a PIN brings it back. */
@@ -142,6 +156,7 @@ export class Keyring {
    * deletes the device key in the same transaction. A crash leaves the old or the new header.
    */
   async setPin(next: string, kind: SecretKind, current: string | null): Promise<void> {
+    const epoch = this.lockCount;
     const header = await this.header();
     let raw: Uint8Array;
     if (pinSlotOf(header)) {
@@ -152,17 +167,21 @@ export class Keyring {
     }
     const slot = await makePinSlot(raw, header.vaultId, next, kind, this.deps.random);
     await this.replaceSlots(header, [slot], null);
-    await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
+    // The new PIN is set either way; after a lock meanwhile the vault stays locked and opens with it.
+    await this.keepUnlessLocked(epoch, header, raw);
   }
 
   /** Removes the PIN: the device slot comes back, in one header write. */
   async removePin(current: string): Promise<void> {
+    const epoch = this.lockCount;
     const header = await this.header();
     if (!pinSlotOf(header)) return;
     const raw = await this.verify(header, current);
     const { slot, deviceKey } = await makeDeviceSlot(raw, header.vaultId, this.deps.random);
+    // A device slot opens the vault without anyone: after a lock meanwhile, keep the PIN instead.
+    if (epoch !== this.lockCount) throw new TwostepError('vault_locked');
     await this.replaceSlots(header, [slot], { id: slot.id, key: deviceKey });
-    await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
+    await this.keepUnlessLocked(epoch, header, raw);
   }
 
   private async header(): Promise<VaultHeader> {
