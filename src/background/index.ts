@@ -22,6 +22,7 @@ import { Vault } from './vault/vault';
 import { clearAllPending } from './scan/pending';
 
 const IDLE_ALARM = 'twostep-idle-lock';
+const THROTTLE_ALARM = 'twostep-throttle';
 const LAST_USE = 'lastUseAt';
 const STARTED = 'browserSessionStarted';
 
@@ -53,12 +54,29 @@ const autoLock = new AutoLock({
 });
 const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort });
 
+/**
+ * While a wrong-PIN wait runs, an alarm reads the throttle every 30 s (Chrome 120's shortest period),
+ * so the wait is counted in observed time even when the worker stops between beats; a moved system
+ * clock then cannot lift it (core/vault/throttle.ts). Runs at worker start and after each use of our
+ * pages (a wrong PIN starts a wait); stops when no wait is left.
+ */
+async function throttleBeat(): Promise<void> {
+  const { retryAt } = await vault.throttle();
+  if (retryAt === null) await browser.alarms.clear(THROTTLE_ALARM);
+  else if (!(await browser.alarms.get(THROTTLE_ALARM))) await browser.alarms.create(THROTTLE_ALARM, { periodInMinutes: 0.5 });
+}
+inBackground('throttle', throttleBeat);
+
 // Checks the idle deadline, routes, records use; never rejects (see messageListener).
-const listen = messageListener(browser.runtime.id, handlers, autoLock);
+const listen = messageListener(browser.runtime.id, handlers, {
+  enforce: () => autoLock.enforce(),
+  touch: async () => void (await Promise.all([autoLock.touch(), throttleBeat()])),
+});
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => listen(message, sender));
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === IDLE_ALARM) inBackground('idle lock', () => autoLock.enforce());
+  if (alarm.name === THROTTLE_ALARM) inBackground('throttle', throttleBeat);
 });
 
 // The operating system locked the screen: lock the vault too.

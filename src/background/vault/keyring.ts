@@ -8,7 +8,7 @@ import type { SecretKind } from '../../core/pin-policy';
 import { importVaultKey, randomId, type RandomBytes } from '../../core/vault/crypto';
 import { VAULT_FORMAT, type KeySlot, type PinSlot, type VaultHeader } from '../../core/vault/format';
 import { makeDeviceSlot, makePinSlot, openDeviceSlot, openPinSlot } from '../../core/vault/slots';
-import { afterFailure, NO_FAILURES, parseThrottle, retryAt, type ThrottleState } from '../../core/vault/throttle';
+import { afterFailure, NO_FAILURES, observe, parseThrottle, retryAt, type ClockReading, type ThrottleState } from '../../core/vault/throttle';
 import { atomically, type VaultDb } from './db';
 
 /** Where the unwrapped vault key lives while unlocked: `storage.session` in the extension. */
@@ -24,7 +24,12 @@ export interface KeyringDeps {
   keys: KeyStore;
   random: RandomBytes;
   now: () => number;
+  /** The clocks the wrong-PIN wait is counted with; tests pass their own. Default: `now` and performance.now(). */
+  clock?: () => ClockReading;
 }
+
+/** This run of the worker's monotonic clock: performance.now() restarts with every worker. */
+const RUN = crypto.randomUUID();
 
 export interface Unlocked {
   header: VaultHeader;
@@ -113,8 +118,16 @@ export class Keyring {
 
   /** When the next PIN try is allowed (null: now) and how many wrong tries came before. */
   async throttle(): Promise<{ failures: number; retryAt: number | null }> {
-    const state = await this.throttleState();
-    return { failures: state.failures, retryAt: retryAt(state, this.deps.now()) };
+    const at = this.reading();
+    const stored = await this.throttleState();
+    // Each reading credits the time since the last one to the wait (core/vault/throttle.ts); keep it.
+    const state = observe(stored, at);
+    if (state !== stored) await (await this.deps.db()).put('state', state, 'throttle');
+    return { failures: state.failures, retryAt: retryAt(state, at) };
+  }
+
+  private reading(): ClockReading {
+    return this.deps.clock?.() ?? { wall: this.deps.now(), mono: performance.now(), run: RUN };
   }
 
   /** Unlocks with the PIN or passphrase; wrong tries are counted and throttled on disk. */
@@ -203,18 +216,22 @@ export class Keyring {
     const slot = pinSlotOf(header);
     if (!slot) throw new TwostepError('pin_required');
     const db = await this.deps.db();
-    const state = await this.throttleState();
-    const wait = retryAt(state, this.deps.now());
-    if (wait !== null) throw new TwostepError('pin_throttled', undefined, { failures: state.failures, retryAt: wait });
+    const at = this.reading();
+    const state = observe(await this.throttleState(), at);
+    const wait = retryAt(state, at);
+    if (wait !== null) {
+      await db.put('state', state, 'throttle');
+      throw new TwostepError('pin_throttled', undefined, { failures: state.failures, retryAt: wait });
+    }
     try {
       const raw = await openPinSlot(slot, header.vaultId, secret);
       if (state.failures > 0) await db.put('state', NO_FAILURES, 'throttle');
       return raw;
     } catch (err) {
       if (!(err instanceof TwostepError) || err.code !== 'pin_wrong') throw err;
-      const next = afterFailure(state, this.deps.now());
+      const next = afterFailure(state, at);
       await db.put('state', next, 'throttle');
-      const until = retryAt(next, this.deps.now());
+      const until = retryAt(next, at);
       throw new TwostepError('pin_wrong', undefined, until === null ? { failures: next.failures } : { failures: next.failures, retryAt: until });
     }
   }
