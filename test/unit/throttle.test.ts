@@ -72,6 +72,12 @@ describe('wrong-PIN wait', () => {
     expect(retryAt(s, at(T0 + 30 * 30_000, 7, 'run30'))).toBeNull();
   });
 
+  it('a wait served in full is left as it is (nothing to write back on every read)', () => {
+    const s = observe(failed(5, at(T0, 0)), at(T0 + MINUTE, MINUTE));
+    expect(retryAt(s, at(T0 + MINUTE, MINUTE))).toBeNull();
+    expect(observe(s, at(T0 + 2 * MINUTE, 2 * MINUTE))).toBe(s);
+  });
+
   it('reading again at the same moment credits the time once', () => {
     const s = failed(9, at(T0, 0, 'a'));
     const r = at(T0 + 5 * MINUTE, 42, 'b');

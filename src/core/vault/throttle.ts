@@ -61,7 +61,8 @@ export function creditedMs(from: ClockReading | null, to: ClockReading): number 
 
 /** The state brought up to the reading `at`; reading twice at the same moment credits once. */
 export function observe(state: ThrottleState, at: ClockReading): ThrottleState {
-  if (waitFor(state.failures) === 0) return state;
+  // No wait, or one served in full: nothing to count (and nothing for the caller to write back).
+  if (state.waited >= waitFor(state.failures)) return state;
   return { failures: state.failures, waited: state.waited + creditedMs(state.seen, at), seen: at };
 }
 
