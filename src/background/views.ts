@@ -13,10 +13,11 @@ import type { AccountView } from '../shared/protocol';
 const codeCache = new Map<string, CodeWindow>();
 
 /**
- * Everything the codes depend on, so an edited account never hits a stale entry. (The write time is
- * not enough: two writes in one millisecond, or a clock set back, repeat it.)
+ * What the codes depend on, so an edited account never hits a stale entry (the write time is not
+ * enough: two writes in one millisecond, or a clock set back, repeat it). The secret is left out so no
+ * cache key holds one: an id is random and never reused, and no handler changes an account's secret.
  */
-const cacheKey = (a: Account): string => JSON.stringify([a.id, a.kind, a.algorithm, a.digits, a.period, a.secret]);
+const cacheKey = (a: Account): string => JSON.stringify([a.id, a.kind, a.algorithm, a.digits, a.period]);
 
 function codesFor(account: Account, now: number): CodeWindow {
   if (account.kind === 'hotp') return generateCodes(account, now);
@@ -42,7 +43,7 @@ export function toViews(accounts: Account[], now: number): AccountView[] {
   return accounts.map((account) => toView(account, now));
 }
 
-/** Forgets every computed code: after a lock the worker holds no code (and no secret in a cache key). */
+/** Forgets every computed code: after a lock the worker holds none. */
 export function forgetCodes(): void {
   codeCache.clear();
 }
