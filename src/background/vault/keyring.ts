@@ -119,10 +119,8 @@ export class Keyring {
   /** When the next PIN try is allowed (null: now) and how many wrong tries came before. */
   async throttle(): Promise<{ failures: number; retryAt: number | null }> {
     const at = this.reading();
-    const stored = await this.throttleState();
     // Each reading credits the time since the last one to the wait (core/vault/throttle.ts); keep it.
-    const state = observe(stored, at);
-    if (state !== stored) await (await this.deps.db()).put('state', state, 'throttle');
+    const state = await this.updateThrottle((s) => observe(s, at));
     return { failures: state.failures, retryAt: retryAt(state, at) };
   }
 
@@ -142,9 +140,10 @@ export class Keyring {
   }
 
   /**
-   * Saves the unwrapped key to the key store unless a lock came after `epoch`. Argon2id takes about a
-   * second; a screen lock, idle deadline or "Lock now" in that second must win, or the slow call would
-   * put back the key the lock just removed. A lock during the save itself clears the store after it.
+   * Saves the unwrapped key to the key store unless a lock came after `epoch`. Argon2id takes about half
+   * a second and holds the worker's thread, so a screen lock, idle deadline or "Lock now" meanwhile is
+   * handled just after it, while this call is still opening the slot: the lock must win, or the slow
+   * call would put back the key the lock just removed. A lock during the save clears the store after it.
    */
   private async keepUnlessLocked(epoch: number, header: VaultHeader, raw: Uint8Array): Promise<boolean> {
     if (epoch !== this.lockCount) return false;
@@ -207,31 +206,38 @@ export class Keyring {
     return this.unwrapWithDevice(header);
   }
 
-  private async throttleState(): Promise<ThrottleState> {
-    return parseThrottle(await (await this.deps.db()).get('state', 'throttle'));
+  /**
+   * Reads and changes the throttle state in one transaction, so a read that overlaps a wrong try (the
+   * popup asking for the wait) cannot write back the state from before it and undo the count.
+   */
+  private async updateThrottle(change: (state: ThrottleState) => ThrottleState): Promise<ThrottleState> {
+    return atomically(await this.deps.db(), ['state'], async (tx) => {
+      const store = tx.objectStore('state');
+      const before = parseThrottle(await store.get('throttle'));
+      const after = change(before);
+      if (after !== before) await store.put(after, 'throttle');
+      return after;
+    });
   }
 
   /** Checks the PIN against the slot, enforcing and updating the throttle. Returns the vault key. */
   private async verify(header: VaultHeader, secret: string): Promise<Uint8Array> {
     const slot = pinSlotOf(header);
     if (!slot) throw new TwostepError('pin_required');
-    const db = await this.deps.db();
     const at = this.reading();
-    const state = observe(await this.throttleState(), at);
+    const state = await this.updateThrottle((s) => observe(s, at));
     const wait = retryAt(state, at);
-    if (wait !== null) {
-      await db.put('state', state, 'throttle');
-      throw new TwostepError('pin_throttled', undefined, { failures: state.failures, retryAt: wait });
-    }
+    if (wait !== null) throw new TwostepError('pin_throttled', undefined, { failures: state.failures, retryAt: wait });
     try {
       const raw = await openPinSlot(slot, header.vaultId, secret);
-      if (state.failures > 0) await db.put('state', NO_FAILURES, 'throttle');
+      if (state.failures > 0) await this.updateThrottle(() => NO_FAILURES);
       return raw;
     } catch (err) {
       if (!(err instanceof TwostepError) || err.code !== 'pin_wrong') throw err;
-      const next = afterFailure(state, at);
-      await db.put('state', next, 'throttle');
-      const until = retryAt(next, at);
+      // Counted on the state as stored now, not as read before the slow KDF.
+      const failedAt = this.reading();
+      const next = await this.updateThrottle((s) => afterFailure(s, failedAt));
+      const until = retryAt(next, failedAt);
       throw new TwostepError('pin_wrong', undefined, until === null ? { failures: next.failures } : { failures: next.failures, retryAt: until });
     }
   }

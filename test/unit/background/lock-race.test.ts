@@ -5,6 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type * as Kdf from '../../../src/core/vault/kdf';
+import { Vault } from '../../../src/background/vault/vault';
+import { platformRandom } from '../../../src/core/vault/crypto';
 import { input, newFixture, codeOf, type Fixture } from './vault-fixture';
 
 /** Holds every Argon2id derivation until `release()`; `running` resolves once one has started. */
@@ -24,6 +26,8 @@ const gate = vi.hoisted(() => {
       state.closed = false;
       state.open();
     },
+    /** Called once right after the next derivation, before the caller goes on. */
+    afterDerive: null as (() => void) | null,
   };
   return state;
 });
@@ -37,7 +41,11 @@ vi.mock('../../../src/core/vault/kdf', async (importOriginal) => {
         gate.started();
         await gate.opened;
       }
-      return real.deriveWrappingKey(...args);
+      const key = await real.deriveWrappingKey(...args);
+      const after = gate.afterDerive;
+      gate.afterDerive = null;
+      after?.();
+      return key;
     },
   };
 });
@@ -95,5 +103,46 @@ describe('a lock during a slow PIN call', () => {
     expect(f.keys.value).toBeNull();
     expect(await f.vault.pinKind()).toBe('pin');
     expect(await f.vault.isLocked()).toBe(true);
+  });
+});
+
+describe('the wrong-PIN count under concurrent reads', () => {
+  it('reads of the wait that overlap a wrong try never undo it', async () => {
+    let wall = 1_800_000_000_000;
+    const f = await newFixture();
+    await f.vault.setPin('1234', 'pin', null);
+    await f.vault.lock();
+    const v = new Vault({ db: () => Promise.resolve(f.db), keys: f.keys, random: platformRandom, now: () => wall, clock: () => ({ wall, mono: wall, run: 'r' }) });
+    for (let i = 1; i <= 5; i++) {
+      await expect(codeOf(v.unlockWith('0000'))).resolves.toBe('pin_wrong');
+      wall += 31_000;
+    }
+    // The popup asks for the state just as the sixth wrong try's key derivation ends, and its read
+    // (taken before the wrong try is written) comes back after it: the race a stale write-back loses.
+    const { get, put } = { get: f.db.get.bind(f.db), put: f.db.put.bind(f.db) };
+    let written = () => undefined as void;
+    const wrongTryWritten = new Promise<void>((r) => (written = r));
+    let holdNextRead = false;
+    f.db.put = (async (...args: Parameters<typeof put>) => {
+      const key = await put(...args);
+      if (args[2] === 'throttle' && (args[1] as { failures: number }).failures === 6) written();
+      return key;
+    }) as typeof put;
+    f.db.get = (async (...args: Parameters<typeof get>) => {
+      const value = await get(...args);
+      if (holdNextRead && args[1] === 'throttle') {
+        holdNextRead = false;
+        await wrongTryWritten;
+      }
+      return value;
+    }) as typeof get;
+    let read: Promise<unknown> = Promise.resolve();
+    gate.afterDerive = () => {
+      holdNextRead = true;
+      read = v.throttle();
+    };
+    expect(await codeOf(v.unlockWith('0000'))).toBe('pin_wrong');
+    await read;
+    expect((await v.throttle()).failures).toBe(6);
   });
 });
