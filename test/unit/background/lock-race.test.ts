@@ -127,7 +127,7 @@ describe('the wrong-PIN count under concurrent reads', () => {
       const key = await put(...args);
       if (args[2] === 'throttle' && (args[1] as { failures: number }).failures === 6) written();
       return key;
-    }) as typeof put;
+    });
     f.db.get = (async (...args: Parameters<typeof get>) => {
       const value = await get(...args);
       if (holdNextRead && args[1] === 'throttle') {
@@ -135,7 +135,7 @@ describe('the wrong-PIN count under concurrent reads', () => {
         await wrongTryWritten;
       }
       return value;
-    }) as typeof get;
+    });
     let read: Promise<unknown> = Promise.resolve();
     gate.afterDerive = () => {
       holdNextRead = true;
