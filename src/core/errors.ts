@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'pin_invalid',
   'passphrase_invalid',
   'pin_required',
+  'pin_needed',
   'vault_corrupted',
   'record_tampered',
   'account_not_found',

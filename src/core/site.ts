@@ -39,3 +39,22 @@ export function normaliseSiteInput(text: string): string | null {
   const site = siteOf(/^[a-z]+:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`);
   return site;
 }
+
+/**
+ * The site an account enrolled from, or filled into, `origin` may be bound to: the registrable domain
+ * for https, and for plain http only on loopback hosts (127.0.0.0/8, [::1], localhost), where
+ * development happens. Null otherwise: a code sent over plain http can be read and changed on the way.
+ */
+export function fillableSite(origin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return null;
+  }
+  if (url.protocol === 'https:') return siteOf(origin);
+  if (url.protocol !== 'http:') return null;
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return loopback ? siteOf(origin) : null;
+}

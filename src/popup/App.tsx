@@ -202,6 +202,11 @@ export function App() {
           onDismiss={() => void update({ pinNudgeDismissed: true }).catch(() => undefined)}
         />
       ) : null;
+    // First run, no account and no PIN: the empty state offers one first. Adding or scanning instead is the answer.
+    const offerPin = vault?.protection === null && settings.pinNudgeDismissed === false && accounts.length === 0;
+    const skipPin = (): void => {
+      if (offerPin) void update({ pinNudgeDismissed: true }).catch(() => undefined);
+    };
     const lookalike = tab?.lookalike ? <LookalikeBanner issuer={tab.lookalike.issuer} site={tab.lookalike.site} /> : null;
     const damaged = vault && vault.damaged > 0 ? <DamagedNotice count={vault.damaged} /> : null;
     body = (
@@ -221,8 +226,15 @@ export function App() {
         copiedId={liveToast?.accountId ?? null}
         busyId={busyId}
         scrollToId={scrollToId}
-        onAdd={() => setView({ kind: 'add' })}
-        onScan={scan}
+        onAdd={() => {
+          skipPin();
+          setView({ kind: 'add' });
+        }}
+        onScan={() => {
+          skipPin();
+          scan();
+        }}
+        onProtect={offerPin ? () => setView({ kind: 'settings', pin: 'set' }) : null}
         onSettings={() => setView({ kind: 'settings', pin: null })}
         onCopy={copy}
         onEdit={(account) => setView({ kind: 'edit', id: account.id })}

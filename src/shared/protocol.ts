@@ -6,6 +6,7 @@
 import type { AccountInput, AccountMeta } from '../core/account';
 import type { ErrorCode, ErrorInfo } from '../core/errors';
 import type { SecretKind } from '../core/pin-policy';
+import type { Unbound } from '../core/qr/enrolment';
 
 /** Who sent a message: one of our extension pages (popup, options), or a content script in a tab. */
 export type SenderKind = 'extension' | 'content';
@@ -83,9 +84,16 @@ export interface TabContext {
 /** A QR code read from the page, before the user confirms it. Never the secret. */
 export interface ScanPreview {
   /** Accounts the code holds: one for otpauth://, one or more for a Google transfer code. */
-  accounts: Pick<AccountInput, 'kind' | 'issuer' | 'name' | 'algorithm' | 'digits' | 'period'>[];
+  accounts: (Pick<AccountInput, 'kind' | 'issuer' | 'name' | 'algorithm' | 'digits' | 'period'> & {
+    /** A site the user may tick to bind this account to (transfer codes only). */
+    suggestedSite: string | null;
+  })[];
   /** The registrable domain the accounts will be bound to. */
   site: string | null;
+  /** Why `site` is null on a page that has one (another site's frame, plain http, a transfer code). */
+  unbound: Unbound | null;
+  /** The code's issuer does not fit `site`: shown as a warning the user must confirm. */
+  mismatch: { issuer: string; site: string } | null;
   /** How many of them are already in the vault (same secret); they will not be added twice. */
   duplicates: number;
 }
@@ -112,8 +120,11 @@ export interface Protocol {
   'accounts.update': Method<{ id: string; patch: AccountPatch }, AccountView>;
   'accounts.remove': Method<{ id: string }, null>;
   'accounts.hotpNext': Method<{ id: string }, AccountView>;
-  /** The account as an otpauth:// URI, for an edit or export view the user opened on purpose. */
-  'accounts.reveal': Method<{ id: string }, { uri: string }>;
+  /**
+   * The account as an otpauth:// URI, for an edit or export view the user opened on purpose. With a
+   * PIN or passphrase set, `secret` must be it (checked and throttled as for unlocking).
+   */
+  'accounts.reveal': Method<{ id: string; secret: string | null }, { uri: string }>;
   'vault.unlock': Method<{ secret: string }, VaultState>;
   'vault.lock': Method<null, VaultState>;
   /** Sets or changes the PIN or passphrase; `current` is required when one is set. */
@@ -133,11 +144,21 @@ export interface Protocol {
   'scan.start': Method<null, null>;
   /**
    * Content script: the user clicked this box; read the QR code in it (whole tab if `rect` is null).
-   * `devicePixelRatio` maps the box's CSS px onto the capture's device pixels.
+   * `devicePixelRatio` maps the box's CSS px onto the capture's device pixels. `foreignFrames`: whether
+   * a frame whose document the picker cannot read (another site's) was painted over the box with the
+   * crop's margin, and anywhere in the viewport; a code read there is not bound to the top page's site.
    */
-  'scan.pick': Method<{ rect: PageRect | null; devicePixelRatio: number }, ScanPreview, 'content'>;
-  /** Content script: the user confirmed the preview, perhaps renaming a single account. */
-  'scan.confirm': Method<{ issuer: string | null; name: string | null }, { added: number; duplicates: number; ids: string[] }, 'content'>;
+  'scan.pick': Method<{ rect: PageRect | null; devicePixelRatio: number; foreignFrames: { inBox: boolean; inView: boolean } }, ScanPreview, 'content'>;
+  /**
+   * Content script: the user confirmed the preview, perhaps renaming a single account. `trustMismatch`:
+   * the user ticked "I trust this page" under an issuer warning; `bindSuggested[i]`: bind account i to
+   * its suggested site.
+   */
+  'scan.confirm': Method<
+    { issuer: string | null; name: string | null; trustMismatch: boolean; bindSuggested: boolean[] },
+    { added: number; duplicates: number; ids: string[] },
+    'content'
+  >;
   'scan.cancel': Method<null, null, 'content'>;
   'settings.get': Method<null, Settings>;
   'settings.set': Method<Partial<Settings>, Settings>;

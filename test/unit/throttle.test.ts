@@ -3,7 +3,8 @@
  * lifts nor stretches it while the worker runs, and across a restart it credits at most MAX_UNSEEN_MS.
  */
 import { describe, expect, it } from 'vitest';
-import { afterFailure, FREE_TRIES, MAX_UNSEEN_MS, NO_FAILURES, observe, parseThrottle, retryAt, type ClockReading, type ThrottleState } from '../../src/core/vault/throttle';
+import { FREE_TRIES } from '../../src/core/pin-policy';
+import { afterFailure, MAX_UNSEEN_MS, NO_FAILURES, observe, parseThrottle, retryAt, type ClockReading, type ThrottleState } from '../../src/core/vault/throttle';
 
 const MINUTE = 60_000;
 const T0 = 1_800_000_000_000;

@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 // crxjs builds `?iife` imports as one self-contained file and gives us its name (an ESM loader would have
 // to be web-accessible to every page). Only the file name crosses into the background.
-// eslint-disable-next-line no-restricted-imports -- the file name of the content script, not its code
+// eslint-disable-next-line twostep/restricted-paths -- the file name of the content script, not its code
 import fillScript from '../../content/fill/main.ts?iife';
 import type { FrameOutcome, NotFilled } from './port';
 

@@ -4,7 +4,7 @@
  * permission the popup asks for when the button is turned on), so registering is harmless without it.
  */
 import browser from 'webextension-polyfill';
-// eslint-disable-next-line no-restricted-imports -- the file name of the content script, not its code
+// eslint-disable-next-line twostep/restricted-paths -- the file name of the content script, not its code
 import inlineScript from '../../content/fill/inline.ts?iife';
 import { SITE_ORIGINS } from '../../shared/site-access';
 

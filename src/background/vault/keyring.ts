@@ -151,6 +151,11 @@ export class Keyring {
     return epoch === this.lockCount;
   }
 
+  /** Checks the PIN or passphrase and changes nothing; wrong tries count and wait as for unlocking. */
+  async confirmSecret(secret: string): Promise<void> {
+    await this.verify(await this.header(), secret);
+  }
+
   /** Removes the unwrapped key from session storage and memory. Only a PIN brings it back. */
   async lock(): Promise<void> {
     this.lockCount++;

@@ -79,6 +79,11 @@ export class Vault {
     });
   }
 
+  /** Checks the PIN or passphrase again (see Keyring.confirmSecret), in turn with unlocks so every wrong try is counted. */
+  confirmSecret(secret: string): Promise<void> {
+    return this.serialised(() => this.keyring.confirmSecret(secret));
+  }
+
   /** Sets or changes the PIN (see Keyring.setPin): one header write, the accounts untouched. */
   setPin(next: string, kind: SecretKind, current: string | null): Promise<void> {
     return this.serialised(() => this.keyring.setPin(next, kind, current));

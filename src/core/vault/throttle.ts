@@ -12,6 +12,7 @@
  *   but never less than zero and never more than MAX_UNSEEN_MS. A clock moved forward, or a browser
  *   closed for a day, counts as at most that much: a restart costs the rest of the wait, not lifts it.
  */
+import { FREE_TRIES } from '../pin-policy';
 
 /** One reading of the clocks. Monotonic readings compare only within the same `run`. */
 export interface ClockReading {
@@ -31,8 +32,6 @@ export interface ThrottleState {
   /** The reading `waited` was last brought up to, or null (the wait counts from the next reading). */
   seen: ClockReading | null;
 }
-
-export const FREE_TRIES = 5;
 
 /** Waits after the 5th, 6th, 7th, ... wrong try; the last one repeats. */
 export const WAITS_MS = [30_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;

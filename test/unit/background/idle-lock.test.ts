@@ -15,13 +15,15 @@ const ID = 'lobokkdliegogheaenhmbeogjimongej';
 const popup: RawSender = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
 const picker: RawSender = { id: ID, url: 'https://github.com/setup', origin: 'https://github.com', tab: { id: 7 }, frameId: 0 };
 const MINUTE = 60_000;
+const PICK = { rect: null, devicePixelRatio: 1, foreignFrames: { inBox: false, inView: false } };
+const CONFIRM = { issuer: null, name: null, trustMismatch: false, bindSuggested: [false] };
 
 /** Session storage for scans, as the real port keeps it; `clearAll` is what a lock calls. */
 class FakeScanPort implements ScanPort {
   stored = new Map<number, PendingScan>();
   start = () => Promise.resolve();
   tabUnderPopup = () => Promise.resolve(7);
-  read = () => Promise.resolve('otpauth://totp/GitHub:bob?secret=GEZDGNBVGY3TQOJQ&issuer=GitHub');
+  read = () => Promise.resolve({ text: 'otpauth://totp/GitHub:bob?secret=GEZDGNBVGY3TQOJQ&issuer=GitHub', region: 'crop' as const });
   savePending = (tabId: number, p: PendingScan) => Promise.resolve(void this.stored.set(tabId, structuredClone(p)));
   loadPending = (tabId: number) => Promise.resolve(this.stored.get(tabId) ?? null);
   clearPending = (tabId: number) => Promise.resolve(void this.stored.delete(tabId));
@@ -70,13 +72,13 @@ describe('idle lock', () => {
     expect(t.locks()).toBe(1);
 
     // The user scans a code while locked, then confirms it.
-    expect(codeOfReply(await t.send('scan.pick', { rect: null, devicePixelRatio: 1 }, picker))).toBe('ok');
-    expect(codeOfReply(await t.send('scan.confirm', { issuer: null, name: null }, picker))).toBe('vault_locked');
+    expect(codeOfReply(await t.send('scan.pick', PICK, picker))).toBe('ok');
+    expect(codeOfReply(await t.send('scan.confirm', CONFIRM, picker))).toBe('vault_locked');
     expect(t.locks()).toBe(1);
 
     // Unlocking works, and the scan is still there to confirm.
     expect(codeOfReply(await t.send('vault.unlock', { secret: '1234' }, popup))).toBe('ok');
-    expect(codeOfReply(await t.send('scan.confirm', { issuer: null, name: null }, picker))).toBe('ok');
+    expect(codeOfReply(await t.send('scan.confirm', CONFIRM, picker))).toBe('ok');
     expect((await t.f.vault.read()).accounts).toHaveLength(2);
 
     // A fresh deadline from the unlock: open at 14 minutes, locked at 15.
@@ -93,7 +95,7 @@ describe('idle lock', () => {
     for (const lock of ['idle', 'screen', 'button'] as const) {
       const t = await setup();
       await t.send('vault.state', null, popup);
-      await t.send('scan.pick', { rect: null, devicePixelRatio: 1 }, picker);
+      await t.send('scan.pick', PICK, picker);
       expect(t.scan.stored.size).toBe(1);
       if (lock === 'idle') {
         t.advance(15 * MINUTE);
@@ -103,7 +105,7 @@ describe('idle lock', () => {
       if (lock === 'button') expect(codeOfReply(await t.send('vault.lock', null, popup))).toBe('ok');
       expect(await t.f.vault.isLocked(), lock).toBe(true);
       expect(t.scan.stored.size, lock).toBe(0);
-      expect(codeOfReply(await t.send('scan.confirm', { issuer: null, name: null }, picker)), lock).toBe('qr_not_found');
+      expect(codeOfReply(await t.send('scan.confirm', CONFIRM, picker)), lock).toBe('qr_not_found');
     }
   });
 });

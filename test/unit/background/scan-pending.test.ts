@@ -19,7 +19,7 @@ import { input } from './vault-fixture';
 describe('pending scans', () => {
   it('clearAllPending forgets the scanned secrets of every tab and leaves other session state', async () => {
     const { kind, issuer, name, secret, algorithm, digits, period, counter, sites } = input();
-    const pending = { origin: 'https://github.com', site: 'github.com', accounts: [{ kind, issuer, name, secret, algorithm, digits, period, counter, sites }], at: 1000 };
+    const pending = { origin: 'https://github.com', site: 'github.com', accounts: [{ kind, issuer, name, secret, algorithm, digits, period, counter, sites }], mismatch: false, suggestions: [null], at: 1000 };
     await savePending(1, pending);
     await savePending(2, pending);
     await session.set({ lastUseAt: 5, browserSessionStarted: true });
