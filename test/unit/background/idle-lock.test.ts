@@ -91,6 +91,15 @@ describe('idle lock', () => {
     expect(t.locks()).toBe(2);
   });
 
+  it('a scan previewed before the idle lock is forgotten by it, and its confirm says locked, not "scan again"', async () => {
+    const t = await setup();
+    await t.send('vault.state', null, popup);
+    expect(codeOfReply(await t.send('scan.pick', PICK, picker))).toBe('ok');
+    t.advance(16 * MINUTE);
+    expect(codeOfReply(await t.send('scan.confirm', CONFIRM, picker))).toBe('vault_locked');
+    expect(t.scan.stored.size).toBe(0);
+  });
+
   it('every kind of lock forgets pending scans: idle deadline, screen lock and "Lock now"', async () => {
     for (const lock of ['idle', 'screen', 'button'] as const) {
       const t = await setup();
@@ -105,7 +114,7 @@ describe('idle lock', () => {
       if (lock === 'button') expect(codeOfReply(await t.send('vault.lock', null, popup))).toBe('ok');
       expect(await t.f.vault.isLocked(), lock).toBe(true);
       expect(t.scan.stored.size, lock).toBe(0);
-      expect(codeOfReply(await t.send('scan.confirm', CONFIRM, picker)), lock).toBe('qr_not_found');
+      expect(codeOfReply(await t.send('scan.confirm', CONFIRM, picker)), lock).toBe('vault_locked');
     }
   });
 });
