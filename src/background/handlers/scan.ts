@@ -95,8 +95,9 @@ export const scanConfirm = (services: Services): Handler<'scan.confirm'> => ({
     const port = portOf(services);
     const tabId = pickerTab(sender);
     const pending = await port.loadPending(tabId, now());
-    // Nothing pending (expired, or the browser restarted): the picker tells the user to scan again.
-    if (!pending) throw new TwostepError('qr_not_found', 'nothing pending');
+    // Nothing pending (expired, or the browser restarted): the picker tells the user to scan again;
+    // or a lock forgot it, and then "locked" is what the user needs to hear first.
+    if (!pending) throw (await vault.isLocked()) ? new TwostepError('vault_locked') : new TwostepError('qr_not_found', 'nothing pending');
     if (pending.origin !== sender.origin) throw new TwostepError('forbidden');
     const [first, ...rest] = pending.accounts;
     if (!first) throw new TwostepError('qr_not_found', 'nothing pending');
