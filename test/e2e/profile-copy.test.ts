@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_EXTENSION_ID } from './extension-key';
+import { TEST_EXTENSION_ID } from '../../scripts/extension-key';
 import { launchExtension, type Extension } from './harness';
 import { attack, extensionIdbDir } from './profile-attack';
 import { send } from './popup-helpers';

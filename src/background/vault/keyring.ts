@@ -9,7 +9,7 @@ import { importVaultKey, randomId, type RandomBytes } from '../../core/vault/cry
 import { LEGACY_FORMAT, VAULT_FORMAT, type PinSlot, type VaultHeader } from '../../core/vault/format';
 import { headerDigest, sealSummary } from '../../core/vault/summary';
 import { makeDeviceSlot, makePinSlot, openDeviceSlot, openPinSlot } from '../../core/vault/slots';
-import { afterFailure, NO_FAILURES, parseThrottle, retryAt, type ThrottleState } from '../../core/vault/throttle';
+import { afterFailure, NO_FAILURES, observe, parseThrottle, retryAt, type ClockReading, type ThrottleState } from '../../core/vault/throttle';
 import { allRequests, atomically, type VaultDb } from './db';
 import { rewriteVault } from './rewrite';
 
@@ -33,7 +33,12 @@ export interface KeyringDeps {
   random: RandomBytes;
   now: () => number;
   anchor?: AnchorStore;
+  /** The clocks the wrong-PIN wait is counted with; tests pass their own. Default: `now` and performance.now(). */
+  clock?: () => ClockReading;
 }
+
+/** This run of the worker's monotonic clock: performance.now() restarts with every worker. */
+const RUN = crypto.randomUUID();
 
 export interface Unlocked {
   header: VaultHeader;
@@ -175,18 +180,43 @@ export class Keyring {
 
   /** When the next PIN try is allowed (null: now) and how many wrong tries came before. */
   async throttle(): Promise<{ failures: number; retryAt: number | null }> {
-    const state = await this.throttleState();
-    return { failures: state.failures, retryAt: retryAt(state, this.deps.now()) };
+    const at = this.reading();
+    // Each reading credits the time since the last one to the wait (core/vault/throttle.ts); keep it.
+    const state = await this.updateThrottle((s) => observe(s, at));
+    return { failures: state.failures, retryAt: retryAt(state, at) };
+  }
+
+  private reading(): ClockReading {
+    return this.deps.clock?.() ?? { wall: this.deps.now(), mono: performance.now(), run: RUN };
   }
 
   /** Unlocks with the PIN or passphrase; wrong tries are counted and throttled on disk. */
   async unlockWith(secret: string): Promise<void> {
+    const epoch = this.lockCount;
     const found = await this.header();
     const raw = await this.verify(found, secret);
     const key = await importVaultKey(raw);
     const header = await this.upgraded(found, key);
-    await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
+    if (!(await this.keepUnlessLocked(epoch, header, raw))) throw new TwostepError('vault_locked');
+    if (epoch !== this.lockCount) throw new TwostepError('vault_locked');
     this.unlocked = { header, key };
+  }
+
+  /**
+   * Saves the unwrapped key to the key store unless a lock came after `epoch`. Argon2id takes about half
+   * a second and holds the worker's thread, so a screen lock, idle deadline or "Lock now" meanwhile is
+   * handled just after it, while this call is still opening the slot: the lock must win, or the slow
+   * call would put back the key the lock just removed. A lock during the save clears the store after it.
+   */
+  private async keepUnlessLocked(epoch: number, header: VaultHeader, raw: Uint8Array): Promise<boolean> {
+    if (epoch !== this.lockCount) return false;
+    await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
+    return epoch === this.lockCount;
+  }
+
+  /** Checks the PIN or passphrase and changes nothing; wrong tries count and wait as for unlocking. */
+  async confirmSecret(secret: string): Promise<void> {
+    await this.verify(await this.header(), secret);
   }
 
   /** Removes the unwrapped key from session storage and memory. Only a PIN brings it back. */
@@ -212,6 +242,7 @@ export class Keyring {
    * opens the new key is ever written under a device key.
    */
   async setPin(next: string, kind: SecretKind, current: string | null): Promise<void> {
+    const epoch = this.lockCount;
     const found = await this.header();
     const { random } = this.deps;
     const db = await this.deps.db();
@@ -231,11 +262,11 @@ export class Keyring {
       const slot = await makePinSlot(raw, vaultId, next, kind, random);
       to = { header: { ...from.header, vaultId, slots: [slot] }, key: await importVaultKey(raw) };
     }
-    const { vaultId } = to.header;
     this.unlocked = null;
     const generation = await rewriteVault(db, from, to, random, null, await this.anchorFloor(from.header.vaultId));
-    this.keepAnchor(vaultId, generation);
-    await this.deps.keys.save({ vaultId, key: raw });
+    this.keepAnchor(to.header.vaultId, generation);
+    // The new PIN is set either way; after a lock meanwhile the vault stays locked and opens with it.
+    await this.keepUnlessLocked(epoch, to.header, raw);
   }
 
   /**
@@ -244,44 +275,58 @@ export class Keyring {
    * protect nothing more; the records stay under the key the PIN protected until now.
    */
   async removePin(current: string): Promise<void> {
+    const epoch = this.lockCount;
     const found = await this.header();
     if (!pinSlotOf(found)) return;
     const raw = await this.verify(found, current);
     const key = await importVaultKey(raw);
     const header = await this.upgraded(found, key);
     const { slot, deviceKey } = await makeDeviceSlot(raw, header.vaultId, this.deps.random);
+    // A device slot opens the vault without anyone: after a lock meanwhile, keep the PIN instead.
+    if (epoch !== this.lockCount) throw new TwostepError('vault_locked');
     this.unlocked = null;
     const to = { ...header, slots: [slot] };
     const generation = await rewriteVault(await this.deps.db(), { header, key }, { header: to, key }, this.deps.random, { id: slot.id, key: deviceKey }, await this.anchorFloor(header.vaultId));
     this.keepAnchor(header.vaultId, generation);
-    await this.deps.keys.save({ vaultId: header.vaultId, key: raw });
+    await this.keepUnlessLocked(epoch, header, raw);
   }
 
   private async header(): Promise<VaultHeader> {
     return (await (await this.deps.db()).get('meta', 'header')) ?? (await this.create());
   }
 
-  private async throttleState(): Promise<ThrottleState> {
-    return parseThrottle(await (await this.deps.db()).get('state', 'throttle'));
+  /**
+   * Reads and changes the throttle state in one transaction, so a read that overlaps a wrong try (the
+   * popup asking for the wait) cannot write back the state from before it and undo the count.
+   */
+  private async updateThrottle(change: (state: ThrottleState) => ThrottleState): Promise<ThrottleState> {
+    return atomically(await this.deps.db(), ['state'], async (tx) => {
+      const store = tx.objectStore('state');
+      const before = parseThrottle(await store.get('throttle'));
+      const after = change(before);
+      if (after !== before) await store.put(after, 'throttle');
+      return after;
+    });
   }
 
   /** Checks the PIN against the slot, enforcing and updating the throttle. Returns the vault key. */
   private async verify(header: VaultHeader, secret: string): Promise<Uint8Array> {
     const slot = pinSlotOf(header);
     if (!slot) throw new TwostepError('pin_required');
-    const db = await this.deps.db();
-    const state = await this.throttleState();
-    const wait = retryAt(state, this.deps.now());
+    const at = this.reading();
+    const state = await this.updateThrottle((s) => observe(s, at));
+    const wait = retryAt(state, at);
     if (wait !== null) throw new TwostepError('pin_throttled', undefined, { failures: state.failures, retryAt: wait });
     try {
       const raw = await openPinSlot(slot, header.vaultId, secret);
-      if (state.failures > 0) await db.put('state', NO_FAILURES, 'throttle');
+      if (state.failures > 0) await this.updateThrottle(() => NO_FAILURES);
       return raw;
     } catch (err) {
       if (!(err instanceof TwostepError) || err.code !== 'pin_wrong') throw err;
-      const next = afterFailure(state, this.deps.now());
-      await db.put('state', next, 'throttle');
-      const until = retryAt(next, this.deps.now());
+      // Counted on the state as stored now, not as read before the slow KDF.
+      const failedAt = this.reading();
+      const next = await this.updateThrottle((s) => afterFailure(s, failedAt));
+      const until = retryAt(next, failedAt);
       throw new TwostepError('pin_wrong', undefined, until === null ? { failures: next.failures } : { failures: next.failures, retryAt: until });
     }
   }

@@ -87,6 +87,11 @@ export class Vault {
     });
   }
 
+  /** Checks the PIN or passphrase again (see Keyring.confirmSecret), in turn with unlocks so every wrong try is counted. */
+  confirmSecret(secret: string): Promise<void> {
+    return this.serialised(() => this.keyring.confirmSecret(secret));
+  }
+
   /** Sets or changes the PIN (see Keyring.setPin): a first PIN re-encrypts every account under a new key. */
   setPin(next: string, kind: SecretKind, current: string | null): Promise<void> {
     return this.serialised(async () => {

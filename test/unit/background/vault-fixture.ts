@@ -123,8 +123,9 @@ export function testServices(f: Fixture, now: () => number, extra: Partial<Servi
     vault: f.vault,
     settings,
     now,
-    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve() },
+    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve(), clear: () => Promise.resolve() },
     alarm: { at: () => Promise.resolve(), cancel: () => Promise.resolve() },
+    forget: () => Promise.resolve(),
     changed: () => Promise.resolve(),
   });
   return { vault: f.vault, settings, autoLock, now, ...extra };

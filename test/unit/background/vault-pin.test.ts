@@ -63,7 +63,12 @@ describe('PIN slot', () => {
     await f.vault.add(input());
     await f.vault.setPin('1234', 'pin', null);
     await f.vault.lock();
-    const worker = () => new Vault({ db: () => Promise.resolve(f.db), keys: f.keys, random: platformRandom, now: () => now });
+    let runs = 0;
+    // Each worker has its own run of the monotonic clock, as performance.now() restarts with it.
+    const worker = () => {
+      const run = `run${++runs}`;
+      return new Vault({ db: () => Promise.resolve(f.db), keys: f.keys, random: platformRandom, now: () => now, clock: () => ({ wall: now, mono: now, run }) });
+    };
     let v = worker();
     for (let i = 1; i <= 5; i++) await expect(codeOf(v.unlockWith('0000'))).resolves.toBe('pin_wrong');
     v = worker();
@@ -77,6 +82,33 @@ describe('PIN slot', () => {
     await worker().unlockWith('1234');
     expect(await worker().throttle()).toEqual({ failures: 0, retryAt: null });
     expect(await f.db.count('accounts')).toBe(1);
+  });
+
+  it('moving the system clock forward, with or without a worker restart, does not lift the wait', async () => {
+    let wall = 1_800_000_000_000;
+    let mono = 0;
+    let run = 'first';
+    const f = await newFixture();
+    await f.vault.setPin('1234', 'pin', null);
+    await f.vault.lock();
+    const v = new Vault({ db: () => Promise.resolve(f.db), keys: f.keys, random: platformRandom, now: () => wall, clock: () => ({ wall, mono, run }) });
+    for (let i = 1; i <= 7; i++) {
+      await expect(codeOf(v.unlockWith('0000'))).resolves.toBe('pin_wrong');
+      mono += 31 * 60_000; // each wait served in full, on the monotonic clock
+      wall += 31 * 60_000;
+    }
+    mono -= 31 * 60_000 - 10_000; // ten seconds after the 7th wrong try (a 5-minute wait) …
+    wall += 60 * 60_000; // … the clock is set forward an hour
+    await expect(codeOf(v.unlockWith('1234'))).resolves.toBe('pin_throttled');
+    expect(await v.throttle()).toEqual({ failures: 7, retryAt: wall + 5 * 60_000 - 10_000 });
+    // The worker is stopped and the clock set forward a day: the gap counts as at most a minute.
+    run = 'second';
+    mono = 5;
+    wall += 24 * 60 * 60_000;
+    expect(await v.throttle()).toEqual({ failures: 7, retryAt: wall + 5 * 60_000 - 10_000 - 60_000 });
+    await expect(codeOf(v.unlockWith('1234'))).resolves.toBe('pin_throttled');
+    mono += 4 * 60_000 - 10_000;
+    await v.unlockWith('1234');
   });
 
   it('a PIN change that fails at any write opens with either the old or the new PIN', async () => {
