@@ -15,7 +15,8 @@ import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
 import { messageListener } from './router';
 import { inBackground } from './log';
 import { showLocked } from './toolbar-icon';
-import { openVaultDb, type VaultDb } from './vault/db';
+import { reopeningDb } from './vault/db';
+import { localAnchorStore } from './vault/local-anchor';
 import { sessionKeyStore } from './vault/session-key';
 import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
@@ -26,11 +27,10 @@ const THROTTLE_ALARM = 'twostep-throttle';
 const LAST_USE = 'lastUseAt';
 const STARTED = 'browserSessionStarted';
 
-let dbPromise: Promise<VaultDb> | null = null;
-const db = (): Promise<VaultDb> => (dbPromise ??= openVaultDb());
+const db = reopeningDb();
 const now = (): number => Date.now();
 
-const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, random: platformRandom, now });
+const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now });
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
 const autoLock = new AutoLock({
   vault,

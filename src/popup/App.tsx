@@ -228,7 +228,7 @@ export function App() {
     const lookalike = tab?.lookalike ? (
       <LookalikeBanner issuer={tab.lookalike.issuer} site={tab.lookalike.site} ask={lookalikeAsk} onCancel={() => setLookalikeAsk(null)} />
     ) : null;
-    const damaged = vault && vault.damaged > 0 ? <DamagedNotice count={vault.damaged} /> : null;
+    const damaged = vault && (vault.damaged > 0 || vault.rolledBack) ? <DamagedNotice count={vault.damaged} rolledBack={vault.rolledBack} /> : null;
     body = (
       <ListView
         banner={

@@ -36,6 +36,11 @@ export interface VaultState {
   accountCount: number;
   /** Records that exist but could not be read (tampered or corrupted); kept, never deleted. */
   damaged: number;
+  /**
+   * The vault on disk is older than, or not, what Twostep last wrote (an older header or copy of the
+   * vault written back, records removed). Warned about, never a reason to refuse the user's own data.
+   */
+  rolledBack: boolean;
   /** Wrong PIN tries since the last success. */
   failures: number;
   /** Epoch ms before which no PIN try is accepted; null when a try is allowed now. */
