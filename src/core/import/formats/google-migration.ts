@@ -1,0 +1,82 @@
+/**
+ * Google Authenticator "Transfer accounts" links (`otpauth-migration://offline?data=...`), one batch
+ * per link, read with the existing `parseMigrationUri`. That parser stops at the first bad account of
+ * a batch; so that one unsupported account (MD5, say) does not hide the other nine, a batch that fails
+ * on an account is re-read one account at a time, each re-wrapped as a one-account payload.
+ */
+import type { AccountInput } from '../../account';
+import { TwostepError } from '../../errors';
+import { parseMigrationUri } from '../../migration/google-auth';
+import { readFields, readString } from '../../migration/protobuf';
+import { base64 } from '../bytes';
+import type { Collector } from '../collect';
+import { entryLabel } from '../collect';
+
+/** Codes that concern the whole link rather than one account in it. */
+const WHOLE_LINK = new Set(['migration_malformed', 'migration_empty', 'uri_not_otpauth']);
+
+/** Adds the accounts of one migration link to `collector`; `where` names the link for skipped entries. */
+export function collectMigrationLink(link: string, where: string, collector: Collector): void {
+  let accounts: AccountInput[];
+  try {
+    accounts = parseMigrationUri(link);
+  } catch (error) {
+    if (!(error instanceof TwostepError) || WHOLE_LINK.has(error.code)) {
+      collector.add(where, () => {
+        throw error;
+      });
+      return;
+    }
+    collectOneByOne(link, where, collector);
+    return;
+  }
+  collector.add(where, () => accounts);
+}
+
+function collectOneByOne(link: string, where: string, collector: Collector): void {
+  const data = /[?&]data=([^&#]*)/i.exec(link)?.[1] ?? '';
+  let text: string;
+  try {
+    text = decodeURIComponent(data);
+  } catch {
+    collector.skip(where, 'migration_malformed');
+    return;
+  }
+  // The same reading as parseMigrationUri: a space is a '+' a form decoder turned into one.
+  const payload = base64(text.replace(/ /g, '+'), 'migration_malformed');
+  let position = 0;
+  for (const field of readFields(payload)) {
+    if (field.number !== 1 || field.wireType !== 2) {
+      continue;
+    }
+    position++;
+    const label = labelOf(field.bytes, `${where}, #${position}`);
+    const single = Uint8Array.of(0x0a, ...varint(field.bytes.length), ...field.bytes);
+    collector.add(label, () => parseMigrationUri(`otpauth-migration://offline?data=${encodeURIComponent(btoa(String.fromCharCode(...single)))}`));
+  }
+}
+
+function labelOf(message: Uint8Array, fallback: string): string {
+  try {
+    let name = '';
+    let issuer = '';
+    for (const field of readFields(message)) {
+      if (field.number === 2 && field.wireType === 2) name = readString(field.bytes);
+      if (field.number === 3 && field.wireType === 2) issuer = readString(field.bytes);
+    }
+    return name === '' && issuer === '' ? fallback : entryLabel(issuer, name, 0);
+  } catch {
+    return fallback;
+  }
+}
+
+function varint(value: number): number[] {
+  const out: number[] = [];
+  let v = value;
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+  return out;
+}
