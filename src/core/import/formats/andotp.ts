@@ -41,7 +41,7 @@ export const andotpEncrypted: ImportFormat = {
     if (!Array.isArray(json)) {
       throw new TwostepError('wrong_password');
     }
-    return entries(json as unknown[]);
+    return entries(json as unknown[], this.id);
   },
 };
 
@@ -68,13 +68,22 @@ async function openOld(bytes: Uint8Array, password: string): Promise<Uint8Array 
   return aesGcmOpen(key, bytes.subarray(0, 12), bytes.subarray(12));
 }
 
-function entries(list: unknown[]): ImportResult {
-  const collector = new Collector('andotp');
+function entries(list: unknown[], format = 'andotp'): ImportResult {
+  const collector = new Collector(format);
   array(list, 'andotp').forEach((raw, index) => {
     const entry = isRecord(raw) ? raw : {};
-    const issuer = optString(entry.issuer, 'issuer') ?? '';
-    const name = optString(entry.label, 'label') ?? '';
-    collector.add(entryLabel(issuer, name, index + 1), () => {
+    let issuer = optString(entry.issuer, 'issuer');
+    let name = optString(entry.label, 'label') ?? '';
+    // Older andOTP versions had no issuer field and wrote "Issuer - account" as the label; Aegis's
+    // AndOtpImporter splits it the same way.
+    const dash = name.indexOf(' - ');
+    if (issuer === undefined && dash !== -1) {
+      issuer = name.slice(0, dash);
+      name = name.slice(dash + 3);
+    }
+    const label = entryLabel(issuer, name, index + 1);
+    const fields = { issuer: issuer ?? '', name };
+    collector.add(label, () => {
       const type = optString(entry.type, 'type') ?? '';
       const kind = KINDS[type];
       if (kind === undefined) {
@@ -82,8 +91,7 @@ function entries(list: unknown[]): ImportResult {
       }
       return toAccount({
         kind,
-        issuer,
-        name,
+        ...fields,
         secret: optString(entry.secret, 'secret'),
         algorithm: optString(entry.algorithm, 'algorithm'),
         digits: optNumber(entry.digits, 'digits'),

@@ -55,12 +55,12 @@ export const stratumEncrypted: ImportFormat = {
     if (!isRecord(json)) {
       throw new TwostepError('wrong_password');
     }
-    return entries(json);
+    return entries(json, this.id);
   },
 };
 
-function entries(file: Record<string, unknown>): ImportResult {
-  const collector = new Collector('stratum');
+function entries(file: Record<string, unknown>, format = 'stratum'): ImportResult {
+  const collector = new Collector(format);
   array(file.Authenticators, 'Authenticators').forEach((raw, index) => {
     const entry = isRecord(raw) ? raw : {};
     const issuer = optString(entry.Issuer, 'Issuer') ?? '';
