@@ -1,0 +1,127 @@
+/**
+ * Format behaviour the shared fixtures do not show: Google transfer links through the entry point,
+ * Steam and extra URI parameters, a Proton encrypted export built to Proton's published layout,
+ * Bitwarden's bare keys, and entries that must be listed as skipped rather than dropped or changed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { AccountInput } from '../../../src/core/account';
+import { readImport } from '../../../src/core/import';
+import { parseMigrationUri } from '../../../src/core/migration/google-auth';
+import { argon2, b64, bytesOf, codeOf, fileOf, gcmSeal } from './helpers';
+import { IMPORT_DIR } from './fixtures';
+
+const account = (fields: Partial<AccountInput>): AccountInput => ({
+  kind: 'totp', issuer: 'Example', name: 'alice', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: [], ...fields,
+});
+const GOOGLE = path.join(IMPORT_DIR, 'google-migration');
+
+describe.skipIf(!existsSync(GOOGLE))('Google Authenticator transfer links (scito/extract_otp_secrets files)', () => {
+  const read = (file: string): Uint8Array => new Uint8Array(readFileSync(path.join(GOOGLE, file)));
+  const lines = (file: string): string[] => new TextDecoder().decode(read(file)).split('\n').filter((l) => l.includes('otpauth-migration://'));
+
+  it.each(['example_export.txt', 'tests/data/example_export_only_totp.txt', 'tests/data/test_plus_problem_export.txt', 'tests/data/test_export_wrong_prefix.txt'])(
+    '%s: every batch, in order, as parseMigrationUri reads it',
+    async (file) => {
+      const result = await readImport({ name: file, bytes: read(file) });
+      expect(result).toEqual({ kind: 'accounts', format: 'otpauth-list', accounts: lines(file).flatMap(parseMigrationUri), skipped: [] });
+    },
+  );
+
+  it('example_export.txt: 6 accounts from 5 batches, a HOTP counter and a UTF-8 name', async () => {
+    const result = await readImport({ name: 'x', bytes: read('example_export.txt') });
+    if (result.kind !== 'accounts') throw new Error(result.kind);
+    expect(result.accounts).toHaveLength(6);
+    expect(result.accounts.find((a) => a.kind === 'hotp')).toMatchObject({ name: 'hotp demo', counter: 4 });
+    expect(result.accounts.some((a) => `${a.issuer}: ${a.name}` === 'encoding: ¿äÄéÉ? (demo)')).toBe(true);
+  });
+
+  it('a damaged link is a skipped line, and a file that is no link list is unknown', async () => {
+    expect(await readImport({ name: 'x', bytes: read('tests/data/test_export_wrong_data.txt') })).toMatchObject({ accounts: [], skipped: [{ label: 'line 1', reason: 'migration_malformed' }] });
+    expect(await codeOf(readImport({ name: 'x', bytes: read('tests/data/test_export_wrong_content.txt') }))).toBe('import_unknown_format');
+  });
+
+  it('a batch with one MD5 account keeps the others and lists that one by name', async () => {
+    // Two OtpParameters: alice (SHA1) and bob (algorithm 4 = MD5), secret "Hello!\xde\xad\xbe\xef".
+    const secret = [0x0a, 10, 0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef];
+    const otp = (name: string, algorithm: number): number[] => {
+      const body = [...secret, 0x12, name.length, ...bytesOf(name), 0x20, algorithm, 0x30, 2];
+      return [0x0a, body.length, ...body];
+    };
+    const payload = Buffer.from([...otp('alice', 1), ...otp('bob', 4), 0x10, 1]);
+    const link = `otpauth-migration://offline?data=${encodeURIComponent(payload.toString('base64'))}`;
+    expect(await readImport(fileOf(link))).toEqual({
+      kind: 'accounts', format: 'otpauth-list', accounts: [account({ issuer: '' })], skipped: [{ label: 'bob', reason: 'algorithm_unsupported' }],
+    });
+  });
+});
+
+describe('otpauth lists', () => {
+  it('reads otpauth://steam/ and ignores Ente’s codeDisplay and other unknown parameters', async () => {
+    const text = [
+      'otpauth://steam/Steam:dave?secret=JBSWY3DPEHPK3PXP&issuer=Steam',
+      'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%22pinned%22%3Atrue%7D&image=x',
+    ].join('\r\n');
+    expect(await readImport(fileOf(text))).toEqual({
+      kind: 'accounts', format: 'otpauth-list', accounts: [account({ kind: 'steam', issuer: 'Steam', name: 'dave', digits: 5 }), account({})], skipped: [],
+    });
+  });
+
+  it('lists lines it cannot import with the reason, by position only when the line could be a secret', async () => {
+    const text = ['otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&algorithm=MD5', 'otpauth://hotp/Example:bob?secret=JBSWY3DPEHPK3PXP', 'JBSWY3DPEHPK3PXP', '# a comment', ''].join('\n');
+    expect(await readImport(fileOf(text))).toEqual({
+      kind: 'accounts', format: 'otpauth-list', accounts: [],
+      skipped: [
+        { label: 'Example:alice', reason: 'algorithm_unsupported' },
+        { label: 'Example:bob', reason: 'counter_invalid' },
+        { label: 'line 3', reason: 'uri_not_otpauth' },
+      ],
+    });
+  });
+});
+
+describe('Proton Authenticator encrypted export', async () => {
+  // Built to password_exporter.rs: Argon2id(m=19 MiB, t=2, p=1) over a 16-byte salt, AES-256-GCM with
+  // the format's additional data, content = nonce ‖ ciphertext ‖ tag.
+  const plain = { version: 1, entries: [{ id: 'x', content: { uri: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example', entry_type: 'Totp', name: 'renamed' }, note: null }] };
+  const salt = randomBytes(16);
+  const key = await argon2('pw', salt, 2, 19 * 1024, 1);
+  const sealed = (aad: string): object => ({ version: 1, salt: b64(salt), content: b64(gcmSeal(key, JSON.stringify(plain), bytesOf(aad))) });
+
+  it('asks for the password, then reads it, keeping the entry’s own name', async () => {
+    const file = fileOf(sealed('proton.authenticator.export.v1'));
+    expect(await readImport(file)).toEqual({ kind: 'password_needed', format: 'proton' });
+    expect(await readImport(file, 'pw')).toEqual({ kind: 'accounts', format: 'proton', accounts: [account({ name: 'renamed' })], skipped: [] });
+    expect(await codeOf(readImport(file, 'wrong'))).toBe('wrong_password');
+  });
+
+  it('does not open content sealed with other additional data', async () => {
+    expect(await codeOf(readImport(fileOf(sealed('other')), 'pw'))).toBe('wrong_password');
+  });
+});
+
+describe('entries that cannot be imported are listed, never dropped or changed', () => {
+  const aegisEntry = (info: object, type = 'totp'): object => ({ type, name: 'alice', issuer: 'Example', info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 30, ...info } });
+  const aegisFile = (...entries: object[]): object => ({ version: 1, header: { slots: null, params: null }, db: { version: 3, entries } });
+
+  it.each([
+    ['MD5', aegisEntry({ algo: 'MD5' }), 'algorithm_unsupported'],
+    ['no secret', aegisEntry({ secret: '' }), 'secret_missing'],
+    ['mOTP', aegisEntry({}, 'motp'), 'uri_kind_unknown'],
+    ['Yandex', aegisEntry({}, 'yandex'), 'uri_kind_unknown'],
+    ['4 digits', aegisEntry({ digits: 4 }), 'digits_invalid'],
+  ])('Aegis %s', async (_what, entry, reason) => {
+    expect(await readImport(fileOf(aegisFile(aegisEntry({}), entry)))).toEqual({ kind: 'accounts', format: 'aegis', accounts: [account({})], skipped: [{ label: 'Example: alice', reason }] });
+  });
+
+  it('Bitwarden: a bare base32 key is TOTP named after the item; logins without a key are not entries', async () => {
+    const file = { encrypted: false, folders: [], items: [{ name: 'Example', login: { username: 'alice', totp: 'jbsw y3dp ehpk 3pxp' } }, { name: 'No 2FA', login: { username: 'x', totp: null } }] };
+    expect(await readImport(fileOf(file))).toEqual({ kind: 'accounts', format: 'bitwarden', accounts: [account({})], skipped: [] });
+  });
+
+  it('an encrypted Bitwarden export says so', async () => {
+    expect(await codeOf(readImport(fileOf({ encrypted: true, passwordProtected: true, items: [], folders: [] })))).toBe('import_encrypted_unsupported');
+  });
+});
