@@ -1,0 +1,86 @@
+/**
+ * Hostile and broken files: empty, huge, of another kind, truncated, and files that ask for a KDF
+ * cost beyond the ceiling, which must be refused before the KDF runs (the cheap stand-in KDF counts
+ * its calls, so "before" is checked, not assumed).
+ */
+import { describe, expect, it } from 'vitest';
+import { readImport } from '../../../src/core/import';
+import { IMPORT_LIMITS } from '../../../src/core/import/limits';
+import { cheapKdf, codeOf, fileOf } from './helpers';
+import { HAS_IMPORT_FIXTURES, readFixture } from './fixtures';
+
+const file = (bytes: Uint8Array): { name: string; bytes: Uint8Array } => ({ name: 'x.json', bytes });
+
+describe('readImport: bad input', () => {
+  it.each([
+    ['an empty file', 'import_empty', new Uint8Array(0)],
+    ['a file of blank lines', 'import_empty', new TextEncoder().encode(' \r\n\t\n')],
+    ['a 50 MB file', 'import_too_large', new Uint8Array(50 * 1024 * 1024).fill(0x41)],
+    ['one byte over the limit', 'import_too_large', new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1).fill(0x7b)],
+    ['prose', 'import_unknown_format', new TextEncoder().encode('Lorem ipsum dolor sit amet')],
+    ['JSON of another kind', 'import_unknown_format', new TextEncoder().encode('{"hello": [1, 2, 3]}')],
+    ['a PNG image', 'import_unknown_format', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(64))],
+    ['a JPEG image', 'import_unknown_format', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, ...new Uint8Array(64))],
+  ] as const)('%s: %s', async (_what, code, bytes) => {
+    expect(await codeOf(readImport(file(bytes)))).toBe(code);
+  });
+
+  it('a file with more than 10,000 entries is refused as a whole', async () => {
+    const line = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP\n';
+    expect(await codeOf(readImport(fileOf(line.repeat(IMPORT_LIMITS.maxEntries + 1))))).toBe('import_too_large');
+  });
+
+  it('a JSON container of the wrong shape is malformed, not a crash', async () => {
+    expect(await codeOf(readImport(fileOf({ version: 1, header: { slots: null }, db: { entries: 'nope' } })))).toBe('import_malformed');
+    expect(await codeOf(readImport(fileOf({ schemaVersion: 9, services: [] })))).toBe('import_malformed');
+  });
+});
+
+describe.skipIf(!HAS_IMPORT_FIXTURES)('readImport: KDF costs read from a file are checked before the KDF runs', () => {
+  const aegis = JSON.parse(new TextDecoder().decode(readFixture('aegis_encrypted.json'))) as { header: { slots: Record<string, unknown>[] } };
+  const withSlot = (fields: Record<string, unknown>): Uint8Array => {
+    const copy = structuredClone(aegis);
+    copy.header.slots = copy.header.slots.map((slot) => ({ ...slot, ...fields }));
+    return new TextEncoder().encode(JSON.stringify(copy));
+  };
+
+  it.each([
+    ['N = 2^30 (128 GiB)', { n: 2 ** 30 }],
+    ['r = 1,000,000', { r: 1_000_000 }],
+    ['p = 2^20', { p: 2 ** 20 }],
+    ['N not a power of two', { n: 30000 }],
+    ['N = -1', { n: -1 }],
+  ])('Aegis scrypt %s', async (_what, fields) => {
+    const calls = { count: 0 };
+    expect(await codeOf(readImport(file(withSlot(fields)), 'test', { kdf: cheapKdf(calls) }))).toBe('import_kdf_too_costly');
+    expect(calls.count).toBe(0);
+  });
+
+  it('an andOTP header asking for 4 billion PBKDF2 iterations never runs them', async () => {
+    const bytes = readFixture('andotp_encrypted.bin').slice();
+    bytes.set([0xff, 0xff, 0xff, 0xff], 0);
+    const calls = { count: 0 };
+    // Read as the old layout instead (its key is a plain SHA-256), which this password does not open.
+    expect(await codeOf(readImport(file(bytes), 'test', { kdf: cheapKdf(calls) }))).toBe('wrong_password');
+    expect(calls.count).toBe(0);
+  });
+
+  it.each(['aegis_encrypted.json', '2fas_authenticator_encrypted_v4.2fas', 'stratum_encrypted.bin', 'andotp_encrypted.bin', 'aegis_plain.json', 'bitwarden.csv'])(
+    '%s cut short anywhere gives a TwostepError, never a crash or a partial list',
+    async (name) => {
+      const bytes = readFixture(name);
+      for (let end = 1; end < bytes.length; end += Math.max(1, Math.floor(bytes.length / 60))) {
+        const outcome = await readImport(file(bytes.subarray(0, end)), 'test', { kdf: cheapKdf() }).then(
+          (result) => result,
+          (error: unknown) => error,
+        );
+        if (!(outcome instanceof Error)) {
+          // A cut at a line end of a text list is a shorter list, which is what the file then says.
+          expect(['otpauth-list', 'bitwarden-csv', 'andotp-encrypted']).toContain((outcome as { format: string }).format);
+        } else {
+          expect(outcome.name).toBe('TwostepError');
+        }
+      }
+    },
+  );
+});
