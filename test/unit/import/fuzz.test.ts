@@ -1,0 +1,155 @@
+/**
+ * Property tests for every format's parser: real files with bytes flipped, cut, inserted or removed,
+ * JSON files with any subtree replaced by arbitrary JSON, and random bytes. The only acceptable
+ * outcomes are a well-formed result (every account valid, every skip with a known code) or a
+ * TwostepError; anything else, or a run that does not finish, fails. The KDFs are a cheap stand-in
+ * so a run costs microseconds; the real ones sit behind the same cost guard.
+ * FUZZ_RUNS sets the runs per parser (default 1,000; `FUZZ_RUNS=100000` for a long session).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAccountInput } from '../../../src/core/account-input';
+import { isErrorCode, TwostepError } from '../../../src/core/errors';
+import { readImportUnguarded } from '../../../src/core/import';
+import { FORMATS } from '../../../src/core/import/detect';
+import { HAS_IMPORT_FIXTURES, readFixture } from './fixtures';
+import { cheapKdf, cryptoJsEncrypt } from './helpers';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const kdf = cheapKdf();
+
+/** One sample file per format id (the fuzz must reach every parser, not only the detector). */
+const SAMPLES: Record<string, string[]> = {
+  'otpauth-list': ['plain.txt', 'ente_auth.txt'],
+  aegis: ['aegis_plain.json', 'aegis_encrypted.json'],
+  '2fas': ['2fas_authenticator.json', '2fas_authenticator_plain_v4.2fas', '2fas_authenticator_encrypted_v4.2fas'],
+  andotp: ['andotp_plain.json'],
+  'andotp-encrypted': ['andotp_encrypted.bin', 'andotp_encrypted_old.bin'],
+  stratum: ['stratum_plain.json'],
+  'stratum-encrypted': ['stratum_encrypted.bin', 'stratum_encrypted_legacy.bin'],
+  bitwarden: ['bitwarden.json'],
+  'bitwarden-csv': ['bitwarden.csv'],
+  'freeotp-plus': ['freeotp_plus.json'],
+  'freeotp-xml': ['freeotp.xml'],
+  steam: ['steam.json', 'steam_old.json'],
+  duo: ['duo.json'],
+  proton: ['proton_authenticator.json'],
+};
+
+/** Built samples for formats the fixtures lack. */
+const BUILT: Record<string, () => Uint8Array> = {
+  'authenticator-extension': () =>
+    new TextEncoder().encode(
+      JSON.stringify({
+        a: { account: 'alice', encrypted: false, hash: 'a', index: 0, issuer: 'Example', secret: 'JBSWY3DPEHPK3PXP', type: 'totp' },
+        b: { account: 'bob', encrypted: true, hash: 'b', index: 1, issuer: 'Counter', secret: cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'test'), type: 'hotp', counter: 3 },
+      }),
+    ),
+};
+
+/** Runs the entry point and checks the outcome is one of the two allowed kinds. */
+async function check(bytes: Uint8Array, password: string | undefined): Promise<void> {
+  let result;
+  try {
+    result = await readImportUnguarded({ name: 'fuzz', bytes }, password, { kdf });
+  } catch (error) {
+    if (error instanceof TwostepError && isErrorCode(error.code)) return;
+    throw error;
+  }
+  if (result.kind === 'password_needed') {
+    expect(FORMATS.map((f) => f.id)).toContain(result.format);
+    return;
+  }
+  for (const account of result.accounts) {
+    // Every account is canonical: validating it again changes nothing.
+    expect(parseAccountInput(account)).toEqual(account);
+  }
+  for (const skipped of result.skipped) {
+    expect(isErrorCode(skipped.reason)).toBe(true);
+    expect(typeof skipped.label).toBe('string');
+  }
+}
+
+/** Byte-level edits: flip, overwrite, insert, delete, cut. */
+const mutation = fc.oneof(
+  fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 16 }) }),
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
+  fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(original: Uint8Array, edits: Mutation[]): Uint8Array {
+  let bytes = Array.from(original);
+  for (const edit of edits) {
+    const at = bytes.length === 0 ? 0 : edit.at % bytes.length;
+    if (edit.op === 'set') bytes[at] = edit.value;
+    else if (edit.op === 'insert') bytes.splice(at, 0, ...edit.bytes);
+    else if (edit.op === 'delete') bytes.splice(at, edit.length);
+    else bytes = bytes.slice(0, at);
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** Replaces the subtree at a random path of a JSON value with `replacement`. */
+function replaceAt(value: unknown, path: number[], replacement: unknown): unknown {
+  if (path.length === 0 || typeof value !== 'object' || value === null) return replacement;
+  const [head = 0, ...rest] = path;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return replacement;
+    const copy = [...(value as unknown[])];
+    copy[head % copy.length] = replaceAt(copy[head % copy.length], rest, replacement);
+    return copy;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return replacement;
+  const key = keys[head % keys.length] ?? '';
+  return { ...value, [key]: replaceAt((value as Record<string, unknown>)[key], rest, replacement) };
+}
+
+const password = fc.constantFrom(undefined, 'test', '');
+const params = { numRuns: RUNS, timeout: 5_000, interruptAfterTimeLimit: 600_000 };
+
+const samples = Object.entries(SAMPLES).map(([id, files]) => [id, () => files.map(readFixture)] as const);
+const built = Object.entries(BUILT).map(([id, make]) => [id, () => [make()]] as const);
+
+describe.skipIf(!HAS_IMPORT_FIXTURES)('fuzz: mutated real files, per parser', () => {
+  it.each(samples)('%s: byte edits', async (_id, load) => {
+    const files = load();
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: files.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), password, (i, edits, pw) => check(mutate(files[i] ?? new Uint8Array(), edits), pw)),
+      params,
+    );
+  });
+
+  const jsonSamples = samples.filter(([id]) => !['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml'].includes(id));
+  it.each(jsonSamples)('%s: any JSON subtree replaced', async (_id, load) => {
+    const values = load().map((b) => JSON.parse(new TextDecoder().decode(b)) as unknown);
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: values.length - 1 }), fc.array(fc.nat(), { maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), password, (i, path, replacement, pw) =>
+        check(new TextEncoder().encode(JSON.stringify(replaceAt(values[i], path, replacement))), pw),
+      ),
+      params,
+    );
+  });
+});
+
+describe('fuzz: built files and random input', () => {
+  it.each(built)('%s: byte edits', async (_id, load) => {
+    const files = load();
+    await fc.assert(fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), password, (edits, pw) => check(mutate(files[0] ?? new Uint8Array(), edits), pw)), params);
+  });
+
+  it('random bytes', async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 512 }), password, (bytes, pw) => check(bytes, pw)), params);
+  });
+
+  it('random text lines around otpauth links', async () => {
+    const line = fc.oneof(
+      fc.string(),
+      fc.constantFrom('otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP', 'otpauth://hotp/x?counter=1&secret=', 'otpauth-migration://offline?data=', 'otpauth://steam/'),
+      fc.tuple(fc.constantFrom('otpauth://', 'otpauth-migration://offline?data='), fc.string()).map(([a, b]) => a + b),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(line, { maxLength: 8 }), (lines) => check(new TextEncoder().encode(lines.join('\n')), undefined)), params);
+  });
+});
