@@ -10,6 +10,7 @@ import { authenticatorExtension } from './formats/authenticator-extension';
 import { bitwardenCsv, bitwardenJson } from './formats/bitwarden';
 import { duo } from './formats/duo';
 import { freeotpPlus, freeotpXml } from './formats/freeotp';
+import { freeotpBackup } from './formats/freeotp-backup';
 import { otpauthList } from './formats/otpauth-list';
 import { proton } from './formats/proton';
 import { refused } from './formats/refused';
@@ -23,6 +24,7 @@ export const FORMATS: readonly ImportFormat[] = [
   twofas,
   stratum,
   stratumEncrypted,
+  freeotpBackup,
   proton,
   freeotpPlus,
   freeotpXml,

@@ -56,6 +56,14 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('readImport: KDF costs read from a file ar
     expect(calls.count).toBe(0);
   });
 
+  it('a FreeOTP 2 backup asking for 10^300 PBKDF2 iterations never runs them', async () => {
+    // Same length as "100000", so the Java string's length prefix stays right.
+    const latin1 = Uint8Array.from(new TextDecoder('latin1').decode(readFixture('freeotp_v2_api27.xml')).replace('"mIterations":100000', '"mIterations":1e+300'), (c) => c.charCodeAt(0));
+    const calls = { count: 0 };
+    expect(await codeOf(readImport(file(latin1), 'test', { kdf: cheapKdf(calls) }))).toBe('import_kdf_too_costly');
+    expect(calls.count).toBe(0);
+  });
+
   it('an andOTP header asking for 4 billion PBKDF2 iterations never runs them', async () => {
     const bytes = readFixture('andotp_encrypted.bin').slice();
     bytes.set([0xff, 0xff, 0xff, 0xff], 0);

@@ -37,6 +37,11 @@ const READ: Record<string, string> = {
   '2fas_authenticator_plain_v4.2fas': '2fas',
   '2fas_authenticator_encrypted_v4.2fas': '2fas',
   'proton_authenticator.json': 'proton',
+  'freeotp_v2_api23.xml': 'freeotp-backup',
+  'freeotp_v2_api25.xml': 'freeotp-backup',
+  'freeotp_v2_api27.xml': 'freeotp-backup',
+  'freeotp_v2_api34.xml': 'freeotp-backup',
+  'freeotp_v2_null_algo.xml': 'freeotp-backup',
 };
 
 /** Files Twostep does not read, and the error that says why (listed in the README). */
@@ -49,11 +54,6 @@ const REFUSED: Record<string, ErrorCode> = {
   'battle_net_authenticator.xml': 'import_phone_database',
   'totp_authenticator_internal.xml': 'import_phone_database',
   'authenticator_plus.zip': 'import_zip',
-  'freeotp_v2_api23.xml': 'import_encrypted_unsupported',
-  'freeotp_v2_api25.xml': 'import_encrypted_unsupported',
-  'freeotp_v2_api27.xml': 'import_encrypted_unsupported',
-  'freeotp_v2_api34.xml': 'import_encrypted_unsupported',
-  'freeotp_v2_null_algo.xml': 'import_encrypted_unsupported',
   'totp_authenticator.bin': 'import_unknown_format',
 };
 
@@ -63,7 +63,7 @@ const REFUSED: Record<string, ErrorCode> = {
  * next code Twostep shows is the one FreeOTP would have shown (see formats/freeotp.ts).
  */
 function adjust(file: string, account: AccountInput): AccountInput {
-  return file.startsWith('freeotp') && account.kind === 'hotp' ? { ...account, counter: account.counter + 1 } : account;
+  return /^freeotp(\.xml|_plus)/.test(file) && account.kind === 'hotp' ? { ...account, counter: account.counter + 1 } : account;
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {

@@ -34,6 +34,7 @@ const SAMPLES: Record<string, string[]> = {
   steam: ['steam.json', 'steam_old.json'],
   duo: ['duo.json'],
   proton: ['proton_authenticator.json'],
+  'freeotp-backup': ['freeotp_v2_api23.xml', 'freeotp_v2_api27.xml'],
 };
 
 /** Built samples for formats the fixtures lack. */
@@ -122,7 +123,7 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('fuzz: mutated real files, per parser', ()
     );
   });
 
-  const jsonSamples = samples.filter(([id]) => !['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml'].includes(id));
+  const jsonSamples = samples.filter(([id]) => !['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml', 'freeotp-backup'].includes(id));
   it.each(jsonSamples)('%s: any JSON subtree replaced', async (_id, load) => {
     const values = load().map((b) => JSON.parse(new TextDecoder().decode(b)) as unknown);
     await fc.assert(

@@ -6,7 +6,7 @@
  * - Zip archives (Authenticator Plus backups are password-protected zips).
  * - Images, PDFs and compressed files: not exports (a QR screenshot goes through the QR reader).
  *   They are named here so that the andOTP fallback ("binary and nothing else") does not claim them.
- * - Java-serialised FreeOTP 2 backups (`externalBackup.xml`), Ente Auth's encrypted export (libsodium
+ * - Ente Auth's encrypted export (libsodium
  *   secretstream), and Aegis vaults whose only slots are biometric: encrypted in ways Twostep does
  *   not implement.
  */
@@ -44,7 +44,5 @@ export const refused: ImportFormat[] = [
   refuse('sqlite', (s) => startsWith(s.bytes, 'SQLite format 3\0'), 'import_phone_database'),
   refuse('shared-preferences', (s) => s.text !== undefined && /^\s*(<\?xml[^>]*>\s*)?<map>/.test(s.text), 'import_phone_database'),
   refuse('zip', (s) => startsWith(s.bytes, 'PK\x03\x04') || startsWith(s.bytes, 'PK\x05\x06'), 'import_zip'),
-  // 0xACED0005: Java Object Serialization stream magic and version (Java Object Serialization Spec §6.4.2).
-  refuse('java-serialized', (s) => startsWith(s.bytes, Uint8Array.of(0xac, 0xed, 0x00, 0x05)), 'import_encrypted_unsupported'),
   refuse('ente-encrypted', (s) => isRecord(s.json) && isRecord(s.json.kdfParams) && 'encryptedData' in s.json, 'import_encrypted_unsupported'),
 ];
