@@ -7,6 +7,7 @@
 import { aegis } from './formats/aegis';
 import { andotp, andotpEncrypted } from './formats/andotp';
 import { authenticatorExtension } from './formats/authenticator-extension';
+import { authy } from './formats/authy';
 import { bitwardenCsv, bitwardenJson } from './formats/bitwarden';
 import { duo } from './formats/duo';
 import { freeotpPlus, freeotpXml } from './formats/freeotp';
@@ -16,6 +17,7 @@ import { proton } from './formats/proton';
 import { refused } from './formats/refused';
 import { steam } from './formats/steam';
 import { stratum, stratumEncrypted } from './formats/stratum';
+import { totpAuthenticator } from './formats/totp-authenticator';
 import { twofas } from './formats/twofas';
 import type { ImportFormat, ImportSource } from './types';
 
@@ -28,6 +30,7 @@ export const FORMATS: readonly ImportFormat[] = [
   proton,
   freeotpPlus,
   freeotpXml,
+  authy,
   bitwardenJson,
   steam,
   duo,
@@ -35,6 +38,7 @@ export const FORMATS: readonly ImportFormat[] = [
   authenticatorExtension,
   bitwardenCsv,
   otpauthList,
+  totpAuthenticator,
   ...refused,
   andotpEncrypted,
 ];

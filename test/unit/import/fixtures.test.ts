@@ -37,6 +37,9 @@ const READ: Record<string, string> = {
   '2fas_authenticator_plain_v4.2fas': '2fas',
   '2fas_authenticator_encrypted_v4.2fas': '2fas',
   'proton_authenticator.json': 'proton',
+  'authy_plain.xml': 'authy',
+  'authy_encrypted.xml': 'authy',
+  'totp_authenticator.bin': 'totp-authenticator',
   'freeotp_v2_api23.xml': 'freeotp-backup',
   'freeotp_v2_api25.xml': 'freeotp-backup',
   'freeotp_v2_api27.xml': 'freeotp-backup',
@@ -49,21 +52,29 @@ const REFUSED: Record<string, ErrorCode> = {
   'google_authenticator.sqlite': 'import_phone_database',
   'microsoft_authenticator.sqlite': 'import_phone_database',
   'stratum_internal.db': 'import_phone_database',
-  'authy_plain.xml': 'import_phone_database',
-  'authy_encrypted.xml': 'import_phone_database',
   'battle_net_authenticator.xml': 'import_phone_database',
   'totp_authenticator_internal.xml': 'import_phone_database',
   'authenticator_plus.zip': 'import_zip',
-  'totp_authenticator.bin': 'import_unknown_format',
 };
 
 /**
  * Where Twostep deliberately differs from EXPECTED.md (which records Aegis's reading): FreeOTP stores
  * an HOTP counter one lower than the next code's and writes `counter + 1` in its own URIs, so the
- * next code Twostep shows is the one FreeOTP would have shown (see formats/freeotp.ts).
+ * next code Twostep shows is the one FreeOTP would have shown (see formats/freeotp.ts); and TOTP
+ * Authenticator's digits and period are read from the file (see formats/totp-authenticator.ts).
  */
 function adjust(file: string, account: AccountInput): AccountInput {
-  return /^freeotp(\.xml|_plus)/.test(file) && account.kind === 'hotp' ? { ...account, counter: account.counter + 1 } : account;
+  if (/^freeotp(\.xml|_plus)/.test(file) && account.kind === 'hotp') {
+    return { ...account, counter: account.counter + 1 };
+  }
+  if (file === 'totp_authenticator.bin') {
+    // The file stores digits and period (SPDX: "7", "20"; Airbnb: "8", "50"), which Aegis ignores
+    // and EXPECTED.md therefore shows as 6 and 30; Twostep reads them.
+    const stored: Record<string, [number, number]> = { mason: [6, 30], james: [7, 20], elijah: [8, 50] };
+    const [digits, period] = stored[account.name] ?? [account.digits, account.period];
+    return { ...account, digits, period };
+  }
+  return account;
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {

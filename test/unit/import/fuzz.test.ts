@@ -35,6 +35,8 @@ const SAMPLES: Record<string, string[]> = {
   duo: ['duo.json'],
   proton: ['proton_authenticator.json'],
   'freeotp-backup': ['freeotp_v2_api23.xml', 'freeotp_v2_api27.xml'],
+  authy: ['authy_plain.xml', 'authy_encrypted.xml'],
+  'totp-authenticator': ['totp_authenticator.bin'],
 };
 
 /** Built samples for formats the fixtures lack. */
@@ -123,7 +125,7 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('fuzz: mutated real files, per parser', ()
     );
   });
 
-  const jsonSamples = samples.filter(([id]) => !['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml', 'freeotp-backup'].includes(id));
+  const jsonSamples = samples.filter(([id]) => !['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml', 'freeotp-backup', 'authy', 'totp-authenticator'].includes(id));
   it.each(jsonSamples)('%s: any JSON subtree replaced', async (_id, load) => {
     const values = load().map((b) => JSON.parse(new TextDecoder().decode(b)) as unknown);
     await fc.assert(

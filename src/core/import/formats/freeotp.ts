@@ -16,6 +16,7 @@ import type { JsonRecord } from '../json';
 import { array, isRecord, optNumber, optString, parseJson, record } from '../json';
 import type { ImportFormat, ImportResult } from '../types';
 import { toAccount } from './common';
+import { isSharedPrefs, sharedPrefStrings } from './shared-prefs';
 
 const isToken = (value: unknown): boolean => isRecord(value) && Array.isArray(value.secret) && typeof value.type === 'string';
 
@@ -25,18 +26,15 @@ export const freeotpPlus: ImportFormat = {
   read: (source) => Promise.resolve(tokens('freeotp-plus', array(record(source.json, 'freeotp').tokens, 'tokens'))),
 };
 
-/** `<string name="…">{token JSON}</string>` entries of a shared-preferences file. */
-const XML_STRING = /<string name="([^"]*)">([^<]*)<\/string>/g;
-
 export const freeotpXml: ImportFormat = {
   id: 'freeotp-xml',
-  detect: (source) => source.text !== undefined && /^\s*(<\?xml[^>]*>\s*)?<map>/.test(source.text) && /&quot;secret&quot;:\[/.test(source.text),
+  detect: (source) => isSharedPrefs(source.text) && /&quot;secret&quot;:\[/.test(source.text ?? ''),
   read(source) {
     const list: unknown[] = [];
-    for (const match of (source.text ?? '').matchAll(XML_STRING)) {
+    for (const [name, value] of sharedPrefStrings(source.text ?? '')) {
       // "tokenOrder" lists the ids; every other string is one token.
-      if (match[1] === 'tokenOrder') continue;
-      const json = parseJson(unescapeXml(match[2] ?? ''));
+      if (name === 'tokenOrder') continue;
+      const json = parseJson(value);
       if (!isToken(json)) {
         throw new TwostepError('import_malformed', 'freeotp token');
       }
@@ -45,15 +43,6 @@ export const freeotpXml: ImportFormat = {
     return Promise.resolve(tokens(this.id, list));
   },
 };
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(quot|apos|lt|gt|amp|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g, (_m, name: string) => {
-    const named: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
-    if (name in named) return named[name] ?? '';
-    const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
-  });
-}
 
 function tokens(format: string, list: unknown[]): ImportResult {
   const collector = new Collector(format);
