@@ -26,6 +26,36 @@ export function cheapKdf(calls: { count: number } = { count: 0 }): Kdf {
   };
 }
 
+/**
+ * A KDF that remembers what the real one derived, then replays it: fuzzing an encrypted fixture with
+ * its real password reaches the parsers behind the decryption while every run stays cheap. Calls
+ * it has not seen (a mutated salt or cost) fall back to the cheap KDF.
+ */
+export function replayKdf(real: Kdf): { record: Kdf; replay: Kdf } {
+  const memo = new Map<string, Uint8Array>();
+  const cheap = cheapKdf();
+  const key = (...parts: unknown[]): string => JSON.stringify(parts, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v));
+  const wrap = <A extends unknown[]>(name: keyof Kdf, run: (...args: A) => Promise<Uint8Array>, fallback: (...args: A) => Promise<Uint8Array>) => ({
+    record: async (...args: A) => {
+      const out = await run(...args);
+      memo.set(key(name, ...args), out);
+      return out;
+    },
+    replay: (...args: A) => memo.get(key(name, ...args)) ?? fallback(...args),
+  });
+  const pbkdf2 = wrap('pbkdf2', real.pbkdf2, cheap.pbkdf2);
+  const scrypt = wrap('scrypt', real.scrypt, cheap.scrypt);
+  const argon2 = wrap('argon2id', real.argon2id, cheap.argon2id);
+  return {
+    record: { pbkdf2: pbkdf2.record, scrypt: scrypt.record, argon2id: argon2.record },
+    replay: {
+      pbkdf2: (...a) => Promise.resolve(pbkdf2.replay(...a)),
+      scrypt: (...a) => Promise.resolve(scrypt.replay(...a)),
+      argon2id: (...a) => Promise.resolve(argon2.replay(...a)),
+    },
+  };
+}
+
 /** The TwostepError code a promise rejects with; any other outcome fails the test. */
 export async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {
   try {
