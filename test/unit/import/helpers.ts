@@ -43,9 +43,9 @@ export function replayKdf(real: Kdf): { record: Kdf; replay: Kdf } {
     },
     replay: (...args: A) => memo.get(key(name, ...args)) ?? fallback(...args),
   });
-  const pbkdf2 = wrap('pbkdf2', real.pbkdf2, cheap.pbkdf2);
-  const scrypt = wrap('scrypt', real.scrypt, cheap.scrypt);
-  const argon2 = wrap('argon2id', real.argon2id, cheap.argon2id);
+  const pbkdf2 = wrap('pbkdf2', (...a: Parameters<Kdf['pbkdf2']>) => real.pbkdf2(...a), (...a: Parameters<Kdf['pbkdf2']>) => cheap.pbkdf2(...a));
+  const scrypt = wrap('scrypt', (...a: Parameters<Kdf['scrypt']>) => real.scrypt(...a), (...a: Parameters<Kdf['scrypt']>) => cheap.scrypt(...a));
+  const argon2 = wrap('argon2id', (...a: Parameters<Kdf['argon2id']>) => real.argon2id(...a), (...a: Parameters<Kdf['argon2id']>) => cheap.argon2id(...a));
   return {
     record: { pbkdf2: pbkdf2.record, scrypt: scrypt.record, argon2id: argon2.record },
     replay: {
