@@ -26,6 +26,7 @@ export function utf8(bytes: Uint8Array, code: ErrorCode = 'import_malformed'): s
   return text;
 }
 
+/** UTF-8 bytes of a string (passwords are hashed as UTF-8 by every format here). */
 export const utf8Bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** Base64 (RFC 4648 §4, or §5 URL-safe), padding optional, no whitespace inside. */
@@ -87,11 +88,13 @@ export function signedBytes(value: unknown): Uint8Array {
   });
 }
 
+/** True when `bytes` begins with `prefix` (bytes, or a string's UTF-8 bytes). */
 export function startsWith(bytes: Uint8Array, prefix: Uint8Array | string): boolean {
   const p = typeof prefix === 'string' ? utf8Bytes(prefix) : prefix;
   return bytes.length >= p.length && p.every((b, i) => bytes[i] === b);
 }
 
+/** The parts joined into one array. */
 export function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

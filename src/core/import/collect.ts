@@ -14,6 +14,7 @@ export function entryLabel(issuer: unknown, name: unknown, position: number): st
   return label.length > IMPORT_LIMITS.maxLabelLength ? `${label.slice(0, IMPORT_LIMITS.maxLabelLength - 1)}…` : label;
 }
 
+/** Collects one file's accounts and skipped entries, and caps how many entries a file may have. */
 export class Collector {
   readonly accounts: AccountInput[] = [];
   readonly skipped: SkippedEntry[] = [];

@@ -21,6 +21,7 @@ import { totpAuthenticator } from './formats/totp-authenticator';
 import { twofas } from './formats/twofas';
 import type { ImportFormat, ImportSource } from './types';
 
+/** Every format, in detection order. */
 export const FORMATS: readonly ImportFormat[] = [
   aegis,
   twofas,

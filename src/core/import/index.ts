@@ -15,6 +15,7 @@ import type { ImportFile, ImportResult, ImportSource } from './types';
 export type { ImportFile, ImportResult, SkippedEntry } from './types';
 export type { Kdf } from './kdf';
 
+/** Options for tests and tools; the page passes none. */
 export interface ReadImportOptions {
   /** KDF implementations; tests pass cheap ones. Always used behind the cost ceilings. */
   kdf?: Kdf;

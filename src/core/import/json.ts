@@ -4,10 +4,13 @@
  */
 import { TwostepError } from '../errors';
 
+/** A parsed JSON object. */
 export type JsonRecord = Record<string, unknown>;
 
+/** True for a JSON object (not an array, not null). */
 export const isRecord = (value: unknown): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The value as an object, or `import_malformed` naming `what`. */
 export function record(value: unknown, what: string): JsonRecord {
   if (!isRecord(value)) {
     throw new TwostepError('import_malformed', what);
@@ -15,6 +18,7 @@ export function record(value: unknown, what: string): JsonRecord {
   return value;
 }
 
+/** The value as an array, or `import_malformed` naming `what`. */
 export function array(value: unknown, what: string): unknown[] {
   if (!Array.isArray(value)) {
     throw new TwostepError('import_malformed', what);
@@ -22,6 +26,7 @@ export function array(value: unknown, what: string): unknown[] {
   return value as unknown[];
 }
 
+/** The value as a string, or `import_malformed` naming `what`. */
 export function string(value: unknown, what: string): string {
   if (typeof value !== 'string') {
     throw new TwostepError('import_malformed', what);

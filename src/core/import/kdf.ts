@@ -8,12 +8,15 @@ import { TwostepError } from '../errors';
 import { IMPORT_LIMITS } from './limits';
 import { toBuffer } from './bytes';
 
+/** PBKDF2's HMAC hash, by WebCrypto name. */
 export type Pbkdf2Hash = 'SHA-1' | 'SHA-256' | 'SHA-512';
+/** scrypt's cost parameters (RFC 7914 §2). */
 export interface ScryptCost {
   n: number;
   r: number;
   p: number;
 }
+/** Argon2id's cost parameters (RFC 9106 §3.1); memory in KiB. */
 export interface Argon2Cost {
   iterations: number;
   memoryKiB: number;

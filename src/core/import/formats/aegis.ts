@@ -17,6 +17,7 @@ import { toAccount } from './common';
 /** Aegis entry types we compute; motp and yandex are listed as skipped. */
 const KINDS: Record<string, 'totp' | 'hotp' | 'steam'> = { totp: 'totp', hotp: 'hotp', steam: 'steam' };
 
+/** Aegis vault, plain or encrypted. */
 export const aegis: ImportFormat = {
   id: 'aegis',
   detect: (source) => isRecord(source.json) && isRecord(source.json.header) && 'slots' in source.json.header && 'db' in source.json,

@@ -22,12 +22,14 @@ const MIN_NEW = 4 + 12 + 12 + 16;
 
 const isEntry = (value: unknown): boolean => isRecord(value) && 'secret' in value && typeof value.type === 'string' && ('label' in value || 'issuer' in value);
 
+/** andOTP plain JSON. */
 export const andotp: ImportFormat = {
   id: 'andotp',
   detect: (source) => Array.isArray(source.json) && source.json.length > 0 && source.json.every(isEntry),
   read: (source) => Promise.resolve(entries(source.json as unknown[])),
 };
 
+/** andOTP encrypted backup, new or old layout. */
 export const andotpEncrypted: ImportFormat = {
   id: 'andotp-encrypted',
   // Text files are never andOTP ciphertext: random bytes are valid UTF-8 with negligible probability.

@@ -35,6 +35,7 @@ const isEntry = (value: unknown): boolean =>
   isRecord(value) &&
   (value.dataType === 'OTPStorage' || value.dataType === 'EncOTPStorage' || (typeof value.secret === 'string' && typeof value.encrypted === 'boolean'));
 
+/** Authenticator-Extension JSON backup, plain or encrypted. */
 export const authenticatorExtension: ImportFormat = {
   id: 'authenticator-extension',
   detect: (source) => isRecord(source.json) && Object.values(source.json).some(isEntry),

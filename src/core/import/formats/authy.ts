@@ -20,6 +20,7 @@ const TOKENS = 'com.authy.storage.tokens.authenticator.key';
 const AUTHY_TOKENS = 'com.authy.storage.tokens.authy.key';
 const ITERATIONS = 1000;
 
+/** Authy's token store (shared preferences), plain or with encrypted secrets. */
 export const authy: ImportFormat = {
   id: 'authy',
   detect: (source) => isSharedPrefs(source.text) && (source.text ?? '').includes(`name="${TOKENS}"`),

@@ -10,6 +10,7 @@ import type { ImportFormat } from '../types';
 import { bitwardenTotp } from './bitwarden-totp';
 import { parseCsv } from './csv';
 
+/** Bitwarden JSON export. */
 export const bitwardenJson: ImportFormat = {
   id: 'bitwarden',
   detect: (source) => isRecord(source.json) && Array.isArray(source.json.items) && ('encrypted' in source.json || 'folders' in source.json),
@@ -37,6 +38,7 @@ export const bitwardenJson: ImportFormat = {
   },
 };
 
+/** Bitwarden CSV export. */
 export const bitwardenCsv: ImportFormat = {
   id: 'bitwarden-csv',
   detect: (source) => source.text !== undefined && /^\uFEFF?[^\r\n]*\blogin_totp\b/.test(source.text),

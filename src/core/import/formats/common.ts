@@ -8,6 +8,7 @@ import { parseAccountInput } from '../../account-input';
 import { encodeBase32 } from '../../base32';
 import { TwostepError } from '../../errors';
 
+/** An entry's fields as a format read them, before validation. */
 export interface RawAccount {
   kind: OtpKind;
   issuer: string;

@@ -8,6 +8,7 @@ import { isRecord, optNumber, optString, record } from '../json';
 import type { ImportFormat } from '../types';
 import { toAccount } from './common';
 
+/** Duo Mobile accounts.json. */
 export const duo: ImportFormat = {
   id: 'duo',
   detect: (source) => Array.isArray(source.json) && source.json.length > 0 && source.json.every((e) => isRecord(e) && isRecord(e.otpGenerator)),

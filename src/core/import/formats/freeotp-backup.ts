@@ -23,6 +23,7 @@ import { readStringHashMap } from './java-serialization';
 const HASHES: Record<string, Pbkdf2Hash> = { PBKDF2withHmacSHA1: 'SHA-1', PBKDF2withHmacSHA256: 'SHA-256', PBKDF2withHmacSHA512: 'SHA-512' };
 const MAGIC = Uint8Array.of(0xac, 0xed, 0x00, 0x05, 0x73, 0x72);
 
+/** FreeOTP 2 encrypted backup (Java-serialized map). */
 export const freeotpBackup: ImportFormat = {
   id: 'freeotp-backup',
   detect: (source) => startsWith(source.bytes, MAGIC),

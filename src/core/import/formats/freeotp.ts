@@ -20,12 +20,14 @@ import { isSharedPrefs, sharedPrefStrings } from './shared-prefs';
 
 const isToken = (value: unknown): boolean => isRecord(value) && Array.isArray(value.secret) && typeof value.type === 'string';
 
+/** FreeOTP+ JSON export. */
 export const freeotpPlus: ImportFormat = {
   id: 'freeotp-plus',
   detect: (source) => isRecord(source.json) && Array.isArray(source.json.tokens),
   read: (source) => Promise.resolve(tokens('freeotp-plus', array(record(source.json, 'freeotp').tokens, 'tokens'))),
 };
 
+/** FreeOTP / FreeOTP+ tokens.xml. */
 export const freeotpXml: ImportFormat = {
   id: 'freeotp-xml',
   detect: (source) => isSharedPrefs(source.text) && /&quot;secret&quot;:\[/.test(source.text ?? ''),

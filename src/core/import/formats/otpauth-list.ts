@@ -17,6 +17,7 @@ function lines(text: string): string[] {
   return text.split(/\r?\n|\r/).map((line) => line.trim());
 }
 
+/** Text of otpauth:// and otpauth-migration:// links. */
 export const otpauthList: ImportFormat = {
   id: 'otpauth-list',
   detect: (source) => source.text !== undefined && source.json === undefined && lines(source.text).some((l) => isOtpauth(l) || isMigration(l)),

@@ -21,6 +21,7 @@ const ARGON2 = { iterations: 2, memoryKiB: 19 * 1024, parallelism: 1 } as const;
 
 const isEncrypted = (json: unknown): boolean => isRecord(json) && typeof json.salt === 'string' && typeof json.content === 'string' && !('entries' in json);
 
+/** Proton Authenticator export, plain or encrypted. */
 export const proton: ImportFormat = {
   id: 'proton',
   detect: (source) =>

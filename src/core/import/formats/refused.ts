@@ -39,6 +39,7 @@ function isBmp(bytes: Uint8Array): boolean {
   return bytes.length >= 14 && bytes[0] === 0x42 && bytes[1] === 0x4d && new DataView(bytes.buffer, bytes.byteOffset).getUint32(2, true) === bytes.length;
 }
 
+/** Recognised files that are refused, each with the code that says why. */
 export const refused: ImportFormat[] = [
   refuse('not-an-export', (s) => isBmp(s.bytes) || NOT_EXPORTS.some((magic) => startsWith(s.bytes, Uint8Array.from(magic))), 'import_unknown_format'),
   refuse('sqlite', (s) => startsWith(s.bytes, 'SQLite format 3\0'), 'import_phone_database'),

@@ -11,6 +11,7 @@ import { toAccount } from './common';
 
 const isSteamAccount = (value: unknown): boolean => isRecord(value) && typeof value.shared_secret === 'string';
 
+/** Steam Guard (maFile) JSON, one account or an accounts map. */
 export const steam: ImportFormat = {
   id: 'steam',
   detect: (source) =>

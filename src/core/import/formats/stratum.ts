@@ -24,12 +24,14 @@ const LEGACY_ITERATIONS = 64_000;
 const KINDS: Record<number, 'totp' | 'hotp' | 'steam'> = { 1: 'hotp', 2: 'totp', 4: 'steam' };
 const ALGORITHMS: Record<number, string> = { 0: 'SHA1', 1: 'SHA256', 2: 'SHA512' };
 
+/** Stratum / Authenticator Pro plain JSON. */
 export const stratum: ImportFormat = {
   id: 'stratum',
   detect: (source) => isRecord(source.json) && Array.isArray(source.json.Authenticators),
   read: (source) => Promise.resolve(entries(record(source.json, 'stratum'))),
 };
 
+/** Stratum / Authenticator Pro encrypted backup, current or legacy. */
 export const stratumEncrypted: ImportFormat = {
   id: 'stratum-encrypted',
   detect: (source) => startsWith(source.bytes, HEADER) || startsWith(source.bytes, LEGACY_HEADER),

@@ -16,6 +16,7 @@ import { toAccount } from './common';
 
 const BASE64_FILE = /^[A-Za-z0-9+/]{43,}={0,2}$/;
 
+/** TOTP Authenticator encrypted backup. */
 export const totpAuthenticator: ImportFormat = {
   id: 'totp-authenticator',
   // Base64 of whole AES blocks and nothing else: no other export looks like that.

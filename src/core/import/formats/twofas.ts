@@ -18,6 +18,7 @@ import { toAccount } from './common';
 const PBKDF2_ITERATIONS = 10_000;
 const KINDS: Record<string, 'totp' | 'hotp' | 'steam'> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam' };
 
+/** 2FAS backup, schema 1–4, plain or encrypted. */
 export const twofas: ImportFormat = {
   id: '2fas',
   detect: (source) => isRecord(source.json) && typeof source.json.schemaVersion === 'number' && Array.isArray(source.json.services),
