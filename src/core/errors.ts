@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'import_phone_database',
   'import_zip',
   'import_encrypted_unsupported',
+  'migration_batch_missing',
   // QR codes read from a page (issue 4)
   'qr_not_found',
   'qr_not_authenticator',

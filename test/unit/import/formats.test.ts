@@ -58,6 +58,27 @@ describe.skipIf(!existsSync(GOOGLE))('Google Authenticator transfer links (scito
   });
 });
 
+describe('Google Authenticator exports of several QR codes', () => {
+  // One account per link; MigrationPayload: 1 otp, 2 version, 3 batch_size, 4 batch_index, 5 batch_id.
+  const link = (name: string, index: number, size: number, id: number): string => {
+    const body = [0x0a, 10, 0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef, 0x12, name.length, ...bytesOf(name), 0x30, 2];
+    const payload = Buffer.from([0x0a, body.length, ...body, 0x10, 1, 0x18, size, 0x20, index, 0x28, id]);
+    return `otpauth-migration://offline?data=${encodeURIComponent(payload.toString('base64'))}`;
+  };
+
+  it('reads every code of the batch', async () => {
+    const result = await readImport(fileOf([link('a', 0, 3, 7), link('b', 1, 3, 7), link('c', 2, 3, 7)].join('\n')));
+    expect(result).toMatchObject({ skipped: [] });
+    expect(result.kind === 'accounts' && result.accounts.map((a) => a.name)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('lists a missing code of the batch, and still imports the others', async () => {
+    const result = await readImport(fileOf([link('a', 0, 3, 7), link('c', 2, 3, 7)].join('\n')));
+    expect(result).toMatchObject({ skipped: [{ label: 'Google Authenticator export, QR code 2 of 3', reason: 'migration_batch_missing' }] });
+    expect(result.kind === 'accounts' && result.accounts.map((a) => a.name)).toEqual(['a', 'c']);
+  });
+});
+
 describe('otpauth lists', () => {
   it('reads otpauth://steam/ and ignores Ente’s codeDisplay and other unknown parameters', async () => {
     const text = [
@@ -95,6 +116,11 @@ describe('Proton Authenticator encrypted export', async () => {
     expect(await readImport(file)).toEqual({ kind: 'password_needed', format: 'proton' });
     expect(await readImport(file, 'pw')).toEqual({ kind: 'accounts', format: 'proton', accounts: [account({ name: 'renamed' })], skipped: [] });
     expect(await codeOf(readImport(file, 'wrong'))).toBe('wrong_password');
+  });
+
+  it('reads a Steam entry (steam://) by its name', async () => {
+    const file = { version: 1, entries: [{ id: 's', content: { uri: 'steam://JBSWY3DPEHPK3PXP', entry_type: 'Steam', name: 'dave' }, note: null }] };
+    expect(await readImport(fileOf(file))).toEqual({ kind: 'accounts', format: 'proton', accounts: [account({ kind: 'steam', issuer: 'Steam', name: 'dave', digits: 5 })], skipped: [] });
   });
 
   it('does not open content sealed with other additional data', async () => {

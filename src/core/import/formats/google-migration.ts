@@ -56,6 +56,53 @@ function collectOneByOne(link: string, where: string, collector: Collector): voi
   }
 }
 
+/** Where one link sits in a multi-QR export: MigrationPayload fields 3 (batch_size), 4 (batch_index), 5 (batch_id). */
+export interface BatchPosition {
+  id: bigint | undefined;
+  index: number;
+  size: number;
+}
+
+/** The link's batch fields, or undefined when the link cannot be read (it is then listed as skipped anyway). */
+export function batchOf(link: string): BatchPosition | undefined {
+  try {
+    const data = /[?&]data=([^&#]*)/i.exec(link)?.[1] ?? '';
+    const position: BatchPosition = { id: undefined, index: 0, size: 1 };
+    for (const field of readFields(base64(decodeURIComponent(data).replace(/ /g, '+')))) {
+      if (field.wireType !== 0) continue;
+      if (field.number === 3) position.size = Number(field.varint & 0xffffn);
+      if (field.number === 4) position.index = Number(field.varint & 0xffffn);
+      if (field.number === 5) position.id = field.varint;
+    }
+    return position;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lists the QR codes of a multi-code export that are not in the text, one skipped entry each, so a
+ * user who scanned "1 of 3" and "3 of 3" learns that "2 of 3" is missing. Links without a batch id
+ * (some version 2 payloads) are grouped by their batch size.
+ */
+export function collectMissingBatches(batches: BatchPosition[], collector: Collector): void {
+  const groups = new Map<string, { size: number; seen: Set<number> }>();
+  for (const batch of batches) {
+    if (batch.size <= 1 || batch.size > 100) continue;
+    const key = batch.id === undefined ? `size ${batch.size}` : `id ${batch.id}`;
+    const group = groups.get(key) ?? { size: batch.size, seen: new Set<number>() };
+    group.seen.add(batch.index);
+    groups.set(key, group);
+  }
+  for (const { size, seen } of groups.values()) {
+    for (let index = 0; index < size; index++) {
+      if (!seen.has(index)) {
+        collector.skip(`Google Authenticator export, QR code ${index + 1} of ${size}`, 'migration_batch_missing');
+      }
+    }
+  }
+}
+
 function labelOf(message: Uint8Array, fallback: string): string {
   try {
     let name = '';

@@ -8,7 +8,8 @@
 import { parseOtpauthUri } from '../../otpauth-uri';
 import { Collector } from '../collect';
 import type { ImportFormat } from '../types';
-import { collectMigrationLink } from './google-migration';
+import type { BatchPosition } from './google-migration';
+import { batchOf, collectMigrationLink, collectMissingBatches } from './google-migration';
 
 const isOtpauth = (line: string): boolean => /^otpauth:\/\//i.test(line);
 const isMigration = (line: string): boolean => /otpauth-migration:\/\//i.test(line);
@@ -23,6 +24,7 @@ export const otpauthList: ImportFormat = {
   detect: (source) => source.text !== undefined && source.json === undefined && lines(source.text).some((l) => isOtpauth(l) || isMigration(l)),
   read(source) {
     const collector = new Collector(this.id);
+    const batches: BatchPosition[] = [];
     lines(source.text ?? '').forEach((line, index) => {
       const where = `line ${index + 1}`;
       if (line === '' || line.startsWith('#')) {
@@ -30,6 +32,8 @@ export const otpauthList: ImportFormat = {
       }
       if (isMigration(line)) {
         collectMigrationLink(line, where, collector);
+        const batch = batchOf(line);
+        if (batch !== undefined) batches.push(batch);
       } else if (isOtpauth(line)) {
         // The label is read before the secret, so an error names the account, not the line's secret.
         collector.add(labelOfUri(line, where), () => parseOtpauthUri(line));
@@ -38,6 +42,7 @@ export const otpauthList: ImportFormat = {
         collector.skip(where, 'uri_not_otpauth');
       }
     });
+    collectMissingBatches(batches, collector);
     return Promise.resolve(collector.result());
   },
 };

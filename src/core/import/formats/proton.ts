@@ -14,6 +14,7 @@ import { Collector } from '../collect';
 import { array, isRecord, optString, parseJson, record, string } from '../json';
 import type { ImportFormat, ImportResult } from '../types';
 import { parseAccountInput } from '../../account-input';
+import { toAccount } from './common';
 import { labelOfUri } from './otpauth-list';
 
 const AAD = utf8Bytes('proton.authenticator.export.v1');
@@ -58,8 +59,13 @@ function entries(file: Record<string, unknown>): ImportResult {
     const content = isRecord(raw) && isRecord(raw.content) ? raw.content : {};
     const uri = typeof content.uri === 'string' ? content.uri : '';
     collector.add(labelOfUri(uri, `#${index + 1}`), () => {
-      const account = parseOtpauthUri(string(content.uri, 'uri'));
       const name = optString(content.name, 'name');
+      const steam = /^steam:\/\/(.*)$/i.exec(string(content.uri, 'uri'));
+      if (steam !== null) {
+        // Proton's Steam entries (entry_type "Steam") are `steam://<base32>`, named by `content.name`.
+        return toAccount({ kind: 'steam', issuer: 'Steam', name: name ?? '', secret: steam[1] });
+      }
+      const account = parseOtpauthUri(string(content.uri, 'uri'));
       // Proton lets the user rename an entry; the new name is `content.name`, not the URI's label.
       return name === undefined || name.trim() === '' ? account : parseAccountInput({ ...account, name });
     });
