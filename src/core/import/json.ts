@@ -50,6 +50,14 @@ export function optNumber(value: unknown, what: string): number | undefined {
   return value;
 }
 
+/**
+ * `table[key]` for the table's own keys only: a file's "constructor" or "__proto__" must not find
+ * Object.prototype's members.
+ */
+export function lookup<V>(table: Readonly<Record<string | number, V>>, key: string | number): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Parses JSON text; undefined when it is not JSON. */
 export function parseJson(text: string): unknown {
   const start = text.trimStart()[0];

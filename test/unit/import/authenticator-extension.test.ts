@@ -84,6 +84,12 @@ describe('Authenticator-Extension backups', () => {
     expect(await codeOf(readImport(fileOf(file), 'not pw'))).toBe('wrong_password');
   });
 
+  it('a key id of "__proto__" does not find Object.prototype as its key', async () => {
+    const file = JSON.parse(`{"a": {"encrypted": true, "keyId": "__proto__", "secret": ${JSON.stringify(cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'pw'))}, "type": "totp", "account": "a"}}`) as object;
+    expect(await codeOf(readImport(fileOf(file), 'not pw'))).toBe('wrong_password');
+    expect(await readImport(fileOf(file), 'pw')).toMatchObject({ accounts: [{ name: 'a', secret: 'JBSWY3DPEHPK3PXP' }] });
+  });
+
   it('v2 encryption: a key object {enc, hash} whose decryption, in hex, is the passphrase', async () => {
     const inner = 'randomkeymaterial';
     const passphrase = Buffer.from(inner).toString('hex');

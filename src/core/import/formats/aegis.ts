@@ -10,7 +10,7 @@ import { base64, concat, hex, utf8, utf8Bytes } from '../bytes';
 import { aesGcmOpen } from '../cipher';
 import { Collector, entryLabel } from '../collect';
 import type { JsonRecord } from '../json';
-import { array, isRecord, optNumber, optString, parseJson, record, string } from '../json';
+import { array, isRecord, lookup, optNumber, optString, parseJson, record, string } from '../json';
 import type { ImportContext, ImportFormat, ImportResult } from '../types';
 import { toAccount } from './common';
 
@@ -77,7 +77,7 @@ function entries(db: JsonRecord): ImportResult {
     collector.add(entryLabel(entry.issuer, entry.name, index + 1), () => {
       const info = record(entry.info, 'info');
       const type = string(entry.type, 'type');
-      const kind = KINDS[type];
+      const kind = lookup(KINDS, type);
       if (kind === undefined) {
         throw new TwostepError('uri_kind_unknown', type.slice(0, 16));
       }

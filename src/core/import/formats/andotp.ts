@@ -11,7 +11,7 @@ import { TwostepError } from '../../errors';
 import { utf8Bytes, utf8OrUndefined } from '../bytes';
 import { aesGcmOpen, sha256 } from '../cipher';
 import { Collector, entryLabel } from '../collect';
-import { array, isRecord, optNumber, optString, parseJson } from '../json';
+import { array, isRecord, lookup, optNumber, optString, parseJson } from '../json';
 import type { ImportContext, ImportFormat, ImportResult } from '../types';
 import { toAccount } from './common';
 
@@ -87,7 +87,7 @@ function entries(list: unknown[], format = 'andotp'): ImportResult {
     const fields = { issuer: issuer ?? '', name };
     collector.add(label, () => {
       const type = optString(entry.type, 'type') ?? '';
-      const kind = KINDS[type];
+      const kind = lookup(KINDS, type);
       if (kind === undefined) {
         throw new TwostepError('uri_kind_unknown', type.slice(0, 16));
       }

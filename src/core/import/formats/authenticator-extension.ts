@@ -16,7 +16,7 @@ import { TwostepError } from '../../errors';
 import { base64, hex, toBase64NoPad, utf8Bytes, utf8OrUndefined } from '../bytes';
 import { Collector, entryLabel } from '../collect';
 import type { JsonRecord } from '../json';
-import { isRecord, optNumber, optString, parseJson, record, string } from '../json';
+import { isRecord, lookup, optNumber, optString, parseJson, record, string } from '../json';
 import type { Kdf } from '../kdf';
 import type { ImportContext, ImportFormat } from '../types';
 import type { RawAccount } from './common';
@@ -95,7 +95,7 @@ class Unlocker {
       this.passphrases.set(id, passphrase);
     }
     const plain = await cryptoJsDecrypt(text, await passphrase);
-    if (plain === undefined && !isRecord(this.file[id])) {
+    if (plain === undefined && !isRecord(lookup(this.file, id))) {
       // v1 and v2 have no password check of their own: a value that does not open means the password.
       throw new TwostepError('wrong_password');
     }
@@ -104,7 +104,7 @@ class Unlocker {
 
   private async passphrase(keyId: string | undefined): Promise<string> {
     const password = this.context.password ?? '';
-    const key = keyId === undefined ? undefined : this.file[keyId];
+    const key = keyId === undefined ? undefined : lookup(this.file, keyId);
     if (isRecord(key) && key.dataType === 'Key') {
       const salt = utf8Bytes(string(key.salt, 'key salt'));
       const derived = toBase64NoPad(await this.context.kdf.argon2id(utf8Bytes(password), salt, ARGON2, 32));

@@ -14,7 +14,7 @@ import { signedBytes, startsWith, utf8Bytes } from '../bytes';
 import { aesGcmOpen } from '../cipher';
 import { Collector, entryLabel } from '../collect';
 import type { JsonRecord } from '../json';
-import { isRecord, optNumber, optString, parseJson, record, string } from '../json';
+import { isRecord, lookup, optNumber, optString, parseJson, record, string } from '../json';
 import type { Pbkdf2Hash } from '../kdf';
 import type { ImportFormat } from '../types';
 import { toAccount } from './common';
@@ -33,7 +33,7 @@ export const freeotpBackup: ImportFormat = {
     if (context.password === undefined) {
       return { kind: 'password_needed', format: this.id };
     }
-    const hash = HASHES[string(master.mAlgorithm, 'mAlgorithm')];
+    const hash = lookup(HASHES, string(master.mAlgorithm, 'mAlgorithm'));
     const iterations = optNumber(master.mIterations, 'mIterations');
     if (hash === undefined || iterations === undefined) {
       throw new TwostepError('import_malformed', 'freeotp masterKey');

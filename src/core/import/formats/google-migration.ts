@@ -42,10 +42,16 @@ function collectOneByOne(link: string, where: string, collector: Collector): voi
     collector.skip(where, 'migration_malformed');
     return;
   }
-  // The same reading as parseMigrationUri: a space is a '+' a form decoder turned into one.
-  const payload = base64(text.replace(/ /g, '+'), 'migration_malformed');
+  let fields;
+  try {
+    // The same reading as parseMigrationUri: a space is a '+' a form decoder turned into one.
+    fields = readFields(base64(text.replace(/ /g, '+'), 'migration_malformed'));
+  } catch {
+    collector.skip(where, 'migration_malformed');
+    return;
+  }
   let position = 0;
-  for (const field of readFields(payload)) {
+  for (const field of fields) {
     if (field.number !== 1 || field.wireType !== 2) {
       continue;
     }

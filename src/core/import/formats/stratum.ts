@@ -13,7 +13,7 @@ import { TwostepError } from '../../errors';
 import { startsWith, utf8Bytes, utf8OrUndefined } from '../bytes';
 import { aesCbcOpen, aesGcmOpen } from '../cipher';
 import { Collector, entryLabel } from '../collect';
-import { array, isRecord, optNumber, optString, parseJson, record } from '../json';
+import { array, isRecord, lookup, optNumber, optString, parseJson, record } from '../json';
 import type { ImportFormat, ImportResult } from '../types';
 import { toAccount } from './common';
 
@@ -69,12 +69,12 @@ function entries(file: Record<string, unknown>, format = 'stratum'): ImportResul
     const name = optString(entry.Username, 'Username') ?? '';
     collector.add(entryLabel(issuer, name, index + 1), () => {
       const type = optNumber(entry.Type, 'Type') ?? -1;
-      const kind = KINDS[type];
+      const kind = lookup(KINDS, type);
       if (kind === undefined) {
         throw new TwostepError('uri_kind_unknown', String(type));
       }
       const algorithmNumber = optNumber(entry.Algorithm, 'Algorithm') ?? 0;
-      const algorithm = ALGORITHMS[algorithmNumber];
+      const algorithm = lookup(ALGORITHMS, algorithmNumber);
       if (algorithm === undefined) {
         throw new TwostepError('algorithm_unsupported', String(algorithmNumber));
       }

@@ -10,7 +10,7 @@ import { TwostepError } from '../../errors';
 import { base64, utf8, utf8Bytes } from '../bytes';
 import { aesGcmOpen } from '../cipher';
 import { Collector, entryLabel } from '../collect';
-import { array, isRecord, optNumber, optString, parseJson, record } from '../json';
+import { array, isRecord, lookup, optNumber, optString, parseJson, record } from '../json';
 import type { ImportContext, ImportFormat } from '../types';
 import { toAccount } from './common';
 
@@ -43,7 +43,7 @@ export const twofas: ImportFormat = {
       const name = optString(otp.account, 'account') ?? '';
       collector.add(entryLabel(issuer, name, index + 1), () => {
         const type = optString(otp.tokenType, 'tokenType') ?? 'TOTP';
-        const kind = KINDS[type];
+        const kind = lookup(KINDS, type);
         if (kind === undefined) {
           throw new TwostepError('uri_kind_unknown', type.slice(0, 16));
         }
