@@ -9,6 +9,7 @@ import { andotp, andotpEncrypted } from './formats/andotp';
 import { authenticatorExtension } from './formats/authenticator-extension';
 import { authy } from './formats/authy';
 import { bitwardenCsv, bitwardenJson } from './formats/bitwarden';
+import { bitwardenEncrypted } from './formats/bitwarden-encrypted';
 import { duo } from './formats/duo';
 import { freeotpPlus, freeotpXml } from './formats/freeotp';
 import { freeotpBackup } from './formats/freeotp-backup';
@@ -32,6 +33,7 @@ export const FORMATS: readonly ImportFormat[] = [
   freeotpPlus,
   freeotpXml,
   authy,
+  bitwardenEncrypted,
   bitwardenJson,
   steam,
   duo,

@@ -5,12 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../../src/core/account';
 import { readImport } from '../../../src/core/import';
 import { parseMigrationUri } from '../../../src/core/migration/google-auth';
-import { argon2, b64, bytesOf, codeOf, fileOf, gcmSeal } from './helpers';
+import { argon2, b64, bytesOf, cheapKdf, codeOf, fileOf, gcmSeal } from './helpers';
 import { IMPORT_DIR } from './fixtures';
 
 const account = (fields: Partial<AccountInput>): AccountInput => ({
@@ -128,6 +128,44 @@ describe('Proton Authenticator encrypted export', async () => {
   });
 });
 
+describe('Bitwarden password-protected export', async () => {
+  // Built to bitwarden/clients' getPasswordProtectedExport: PIN-key derivation, HKDF-Expand to enc/mac
+  // keys, type-2 EncStrings. No real sample is in the shared fixtures.
+  const vault = { encrypted: false, folders: [], items: [{ name: 'Example', login: { username: 'alice', totp: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP' } }] };
+  const salt = randomBytes(16).toString('base64');
+  const expand = (prk: Buffer, info: string): Buffer => createHmac('sha256', prk).update(info).update(Buffer.of(1)).digest();
+  const encString = (keys: { enc: Buffer; mac: Buffer }, text: string): string => {
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-256-cbc', keys.enc, iv);
+    const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    const mac = createHmac('sha256', keys.mac).update(iv).update(data).digest();
+    return `2.${iv.toString('base64')}|${data.toString('base64')}|${mac.toString('base64')}`;
+  };
+  const build = (master: Buffer, kdf: object): object => {
+    const keys = { enc: expand(master, 'enc'), mac: expand(master, 'mac') };
+    return { encrypted: true, passwordProtected: true, salt, ...kdf, encKeyValidation_DO_NOT_EDIT: encString(keys, 'c6b3a7b2-guid'), data: encString(keys, JSON.stringify(vault)) };
+  };
+  const pbkdf2File = build(pbkdf2Sync('pw', salt, 1000, 32, 'sha256'), { kdfType: 0, kdfIterations: 1000 });
+  const argonFile = build(Buffer.from(await argon2('pw', createHash('sha256').update(salt).digest(), 2, 16 * 1024, 1)), { kdfType: 1, kdfIterations: 2, kdfMemory: 16, kdfParallelism: 1 });
+
+  it.each([
+    ['PBKDF2', pbkdf2File],
+    ['Argon2id', argonFile],
+  ])('%s: asks for the password, reads the vault, refuses a wrong password', async (_kdf, file) => {
+    expect(await readImport(fileOf(file))).toEqual({ kind: 'password_needed', format: 'bitwarden-encrypted' });
+    expect(await readImport(fileOf(file), 'pw')).toEqual({ kind: 'accounts', format: 'bitwarden-encrypted', accounts: [account({})], skipped: [] });
+    expect(await codeOf(readImport(fileOf(file), 'wrong'))).toBe('wrong_password');
+  });
+
+  it('checks the file’s KDF cost before running it', async () => {
+    const calls = { count: 0 };
+    const hostile = { ...argonFile, kdfMemory: 1024 * 1024, kdfIterations: 3 };
+    expect(await codeOf(readImport(fileOf(hostile), 'pw', { kdf: cheapKdf(calls) }))).toBe('import_kdf_too_costly');
+    expect(await codeOf(readImport(fileOf({ ...pbkdf2File, kdfIterations: 2e9 }), 'pw', { kdf: cheapKdf(calls) }))).toBe('import_kdf_too_costly');
+    expect(calls.count).toBe(0);
+  });
+});
+
 describe('entries that cannot be imported are listed, never dropped or changed', () => {
   const aegisEntry = (info: object, type = 'totp'): object => ({ type, name: 'alice', issuer: 'Example', info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 30, ...info } });
   const aegisFile = (...entries: object[]): object => ({ version: 1, header: { slots: null, params: null }, db: { version: 3, entries } });
@@ -147,7 +185,7 @@ describe('entries that cannot be imported are listed, never dropped or changed',
     expect(await readImport(fileOf(file))).toEqual({ kind: 'accounts', format: 'bitwarden', accounts: [account({})], skipped: [] });
   });
 
-  it('an encrypted Bitwarden export says so', async () => {
-    expect(await codeOf(readImport(fileOf({ encrypted: true, passwordProtected: true, items: [], folders: [] })))).toBe('import_encrypted_unsupported');
+  it('an account-restricted Bitwarden export (only its account can open it) says so', async () => {
+    expect(await codeOf(readImport(fileOf({ encrypted: true, encKeyValidation_DO_NOT_EDIT: '2.a|b|c', items: [], folders: [] })))).toBe('import_encrypted_unsupported');
   });
 });

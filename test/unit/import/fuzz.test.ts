@@ -14,7 +14,8 @@ import { readImport, readImportUnguarded } from '../../../src/core/import';
 import { realKdf } from '../../../src/core/import/kdf';
 import { FORMATS } from '../../../src/core/import/detect';
 import { expectedFiles, HAS_IMPORT_FIXTURES, readFixture } from './fixtures';
-import { cryptoJsEncrypt, replayKdf } from './helpers';
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+import { cheapKdf, cryptoJsEncrypt, replayKdf } from './helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const kdfs = replayKdf(realKdf);
@@ -51,8 +52,25 @@ const SAMPLES: Record<string, string[]> = {
   'totp-authenticator': ['totp_authenticator.bin'],
 };
 
+/** A Bitwarden password-protected export (password "test") keyed with the cheap KDF the runs fall back to. */
+async function bitwardenSample(): Promise<Uint8Array> {
+  const salt = 'c2FsdHNhbHRzYWx0c2FsdA==';
+  const master = Buffer.from(await cheapKdf().pbkdf2(new TextEncoder().encode('test'), new TextEncoder().encode(salt), 1000, 'SHA-256', 32));
+  const key = (info: string): Buffer => createHmac('sha256', master).update(info).update(Buffer.of(1)).digest();
+  const seal = (text: string): string => {
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-256-cbc', key('enc'), iv);
+    const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return `2.${iv.toString('base64')}|${data.toString('base64')}|${createHmac('sha256', key('mac')).update(iv).update(data).digest('base64')}`;
+  };
+  const vault = { encrypted: false, folders: [], items: [{ name: 'E', login: { username: 'a', totp: 'JBSWY3DPEHPK3PXP' } }, { name: 'S', login: { totp: 'steam://JBSWY3DPEHPK3PXP' } }] };
+  return new TextEncoder().encode(JSON.stringify({ encrypted: true, passwordProtected: true, salt, kdfType: 0, kdfIterations: 1000, encKeyValidation_DO_NOT_EDIT: seal('guid'), data: seal(JSON.stringify(vault)) }));
+}
+const BITWARDEN_SAMPLE = await bitwardenSample();
+
 /** Built samples for formats the fixtures lack. */
 const BUILT: Record<string, () => Uint8Array> = {
+  'bitwarden-encrypted': () => BITWARDEN_SAMPLE,
   'authenticator-extension': () =>
     new TextEncoder().encode(
       JSON.stringify({

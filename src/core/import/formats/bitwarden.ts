@@ -1,7 +1,8 @@
 /**
  * Bitwarden password-manager exports with TOTP keys: the JSON export (`items[].login.totp`) and the
- * CSV export (column `login_totp`). Items without a key are not accounts and are not listed. An
- * encrypted Bitwarden JSON (account- or password-protected) is refused with its own message.
+ * CSV export (column `login_totp`). Items without a key are not accounts and are not listed. The
+ * password-protected export is read by bitwarden-encrypted.ts; an account-restricted one, which only
+ * the exporting account's key opens, is refused with its own message.
  */
 import { TwostepError } from '../../errors';
 import { Collector, entryLabel } from '../collect';
@@ -13,7 +14,8 @@ import { parseCsv } from './csv';
 /** Bitwarden JSON export. */
 export const bitwardenJson: ImportFormat = {
   id: 'bitwarden',
-  detect: (source) => isRecord(source.json) && Array.isArray(source.json.items) && ('encrypted' in source.json || 'folders' in source.json),
+  detect: (source) =>
+    isRecord(source.json) && (Array.isArray(source.json.items) || source.json.encrypted === true) && ('encrypted' in source.json || 'folders' in source.json),
   read(source) {
     const file = record(source.json, 'bitwarden');
     if (file.encrypted === true) {
