@@ -72,7 +72,8 @@ export function guardKdf(kdf: Kdf): Kdf {
         (n & (n - 1)) === 0 &&
         isInt(r, 1, 64) &&
         isInt(p, 1, IMPORT_LIMITS.maxScryptParallelism) &&
-        128 * n * r <= IMPORT_LIMITS.maxScryptMemoryBytes;
+        128 * n * r <= IMPORT_LIMITS.maxScryptMemoryBytes &&
+        n * r * p <= IMPORT_LIMITS.maxScryptWork;
       if (!ok) {
         return Promise.reject(new TwostepError('import_kdf_too_costly', `scrypt N=${n} r=${r} p=${p}`));
       }
@@ -84,7 +85,8 @@ export function guardKdf(kdf: Kdf): Kdf {
       const ok =
         isInt(iterations, 1, IMPORT_LIMITS.maxArgon2Iterations) &&
         isInt(parallelism, 1, IMPORT_LIMITS.maxArgon2Parallelism) &&
-        isInt(memoryKiB, 8 * parallelism, IMPORT_LIMITS.maxArgon2MemoryKiB);
+        isInt(memoryKiB, 8 * parallelism, IMPORT_LIMITS.maxArgon2MemoryKiB) &&
+        memoryKiB * iterations <= IMPORT_LIMITS.maxArgon2Work;
       if (!ok) {
         return Promise.reject(new TwostepError('import_kdf_too_costly', `argon2id t=${iterations} m=${memoryKiB} p=${parallelism}`));
       }

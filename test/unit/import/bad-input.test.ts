@@ -4,7 +4,9 @@
  * its calls, so "before" is checked, not assumed).
  */
 import { describe, expect, it } from 'vitest';
+import { TwostepError } from '../../../src/core/errors';
 import { readImport } from '../../../src/core/import';
+import { guardKdf } from '../../../src/core/import/kdf';
 import { IMPORT_LIMITS } from '../../../src/core/import/limits';
 import { cheapKdf, codeOf, fileOf } from './helpers';
 import { HAS_IMPORT_FIXTURES, readFixture } from './fixtures';
@@ -48,6 +50,7 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('readImport: KDF costs read from a file ar
     ['N = 2^30 (128 GiB)', { n: 2 ** 30 }],
     ['r = 1,000,000', { r: 1_000_000 }],
     ['p = 2^20', { p: 2 ** 20 }],
+    ['N = 2^18, p = 16 (256 MiB, 128 times the work)', { n: 2 ** 18, p: 16 }],
     ['N not a power of two', { n: 30000 }],
     ['N = -1', { n: -1 }],
   ])('Aegis scrypt %s', async (_what, fields) => {
@@ -91,4 +94,38 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('readImport: KDF costs read from a file ar
       }
     },
   );
+});
+
+describe('guardKdf: the ceilings themselves', () => {
+  const salt = new Uint8Array(16);
+  const password = new Uint8Array(4);
+  it.each([
+    ['Argon2id 64 MiB, 3 passes, 4 lanes (Stratum, Bitwarden default)', { memoryKiB: 65536, iterations: 3, parallelism: 4 }, true],
+    ['Argon2id 19 MiB, 2 passes (Proton, Authenticator-Extension)', { memoryKiB: 19456, iterations: 2, parallelism: 1 }, true],
+    ['Argon2id 256 MiB, 16 passes', { memoryKiB: 262144, iterations: 16, parallelism: 1 }, false],
+    ['Argon2id 1 GiB (Bitwarden maximum)', { memoryKiB: 1048576, iterations: 2, parallelism: 1 }, false],
+    ['Argon2id 0 passes', { memoryKiB: 65536, iterations: 0, parallelism: 1 }, false],
+    ['Argon2id fractional memory', { memoryKiB: 65536.5, iterations: 3, parallelism: 1 }, false],
+  ])('%s', async (_what, cost, allowed) => {
+    const calls = { count: 0 };
+    const outcome = await guardKdf(cheapKdf(calls)).argon2id(password, salt, cost, 32).then(
+      () => 'ran',
+      (error: unknown) => (error instanceof TwostepError ? error.code : 'crash'),
+    );
+    expect(outcome).toBe(allowed ? 'ran' : 'import_kdf_too_costly');
+    expect(calls.count).toBe(allowed ? 1 : 0);
+  });
+
+  it.each([
+    [600_000, true],
+    [IMPORT_LIMITS.maxPbkdf2Iterations, true],
+    [IMPORT_LIMITS.maxPbkdf2Iterations + 1, false],
+    [1e9, false],
+    [0, false],
+    [Number.NaN, false],
+  ])('PBKDF2 with %s iterations: allowed %s', async (iterations, allowed) => {
+    const calls = { count: 0 };
+    const ran = await guardKdf(cheapKdf(calls)).pbkdf2(password, salt, iterations, 'SHA-256', 32).then(() => true, () => false);
+    expect([ran, calls.count]).toEqual([allowed, allowed ? 1 : 0]);
+  });
 });
