@@ -180,6 +180,23 @@ describe('entries that cannot be imported are listed, never dropped or changed',
     expect(await readImport(fileOf(aegisFile(aegisEntry({}), entry)))).toEqual({ kind: 'accounts', format: 'aegis', accounts: [account({})], skipped: [{ label: 'Example: alice', reason }] });
   });
 
+  it('Stratum mOTP and Yandex entries are listed as skipped', async () => {
+    const entry = (Type: number): object => ({ Type, Issuer: 'Example', Username: 'alice', Secret: 'JBSWY3DPEHPK3PXP', Algorithm: 0, Digits: 6, Period: 30, Counter: 0 });
+    expect(await readImport(fileOf({ Authenticators: [entry(2), entry(3), entry(5)] }))).toEqual({
+      kind: 'accounts', format: 'stratum', accounts: [account({})],
+      skipped: [{ label: 'Example: alice', reason: 'uri_kind_unknown' }, { label: 'Example: alice', reason: 'uri_kind_unknown' }],
+    });
+  });
+
+  it('FreeOTP+: a TOTP token whose issuer is "Steam" is a Steam Guard account, and HOTP counters get their +1', async () => {
+    const secret = [72, 101, 108, 108, 111, 33, -34, -83, -66, -17];
+    const token = (fields: object): object => ({ algo: 'SHA1', digits: 6, period: 30, counter: 0, label: 'alice', issuerExt: 'Example', secret, type: 'TOTP', ...fields });
+    const file = { tokenOrder: [], tokens: [token({ issuerExt: 'Steam', digits: 5 }), token({ type: 'HOTP', counter: 41 })] };
+    expect(await readImport(fileOf(file))).toEqual({
+      kind: 'accounts', format: 'freeotp-plus', accounts: [account({ kind: 'steam', issuer: 'Steam', digits: 5 }), account({ kind: 'hotp', counter: 42 })], skipped: [],
+    });
+  });
+
   it('Bitwarden: a bare base32 key is TOTP named after the item; logins without a key are not entries', async () => {
     const file = { encrypted: false, folders: [], items: [{ name: 'Example', login: { username: 'alice', totp: 'jbsw y3dp ehpk 3pxp' } }, { name: 'No 2FA', login: { username: 'x', totp: null } }] };
     expect(await readImport(fileOf(file))).toEqual({ kind: 'accounts', format: 'bitwarden', accounts: [account({})], skipped: [] });
