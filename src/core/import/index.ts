@@ -44,11 +44,11 @@ export async function readImportUnguarded(file: ImportFile, password?: string, o
   if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
     throw new TwostepError('import_too_large');
   }
-  if (bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
-    throw new TwostepError('import_empty');
-  }
   const decoded = utf8OrUndefined(bytes);
   const text = decoded?.replace(/^\uFEFF/, '');
+  if (bytes.length === 0 || text?.trim() === '') {
+    throw new TwostepError('import_empty');
+  }
   const source: ImportSource = { bytes, text, json: text === undefined ? undefined : parseJson(text) };
   const format = detectFormat(source);
   if (format === undefined) {

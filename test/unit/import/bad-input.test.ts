@@ -16,6 +16,7 @@ const file = (bytes: Uint8Array): { name: string; bytes: Uint8Array } => ({ name
 describe('readImport: bad input', () => {
   it.each([
     ['an empty file', 'import_empty', new Uint8Array(0)],
+    ['a byte-order mark and nothing else', 'import_empty', Uint8Array.of(0xef, 0xbb, 0xbf, 0x0a)],
     ['a file of blank lines', 'import_empty', new TextEncoder().encode(' \r\n\t\n')],
     ['a 50 MB file', 'import_too_large', new Uint8Array(50 * 1024 * 1024).fill(0x41)],
     ['one byte over the limit', 'import_too_large', new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1).fill(0x7b)],
