@@ -7,6 +7,7 @@
 import { aegis } from './formats/aegis';
 import { andotp, andotpEncrypted } from './formats/andotp';
 import { authenticatorExtension } from './formats/authenticator-extension';
+import { authenticatorPlus } from './formats/authenticator-plus';
 import { authy } from './formats/authy';
 import { bitwardenCsv, bitwardenJson } from './formats/bitwarden';
 import { bitwardenEncrypted } from './formats/bitwarden-encrypted';
@@ -42,6 +43,7 @@ export const FORMATS: readonly ImportFormat[] = [
   bitwardenCsv,
   otpauthList,
   totpAuthenticator,
+  authenticatorPlus,
   ...refused,
   andotpEncrypted,
 ];

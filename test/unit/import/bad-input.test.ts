@@ -3,6 +3,7 @@
  * cost beyond the ceiling, which must be refused before the KDF runs (the cheap stand-in KDF counts
  * its calls, so "before" is checked, not assumed).
  */
+import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TwostepError } from '../../../src/core/errors';
 import { readImport } from '../../../src/core/import';
@@ -95,6 +96,51 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('readImport: KDF costs read from a file ar
       }
     },
   );
+});
+
+/** A one-file, unencrypted, deflated zip (APPNOTE.TXT §4.3); the CRC is left 0 where it is not checked. */
+function zipOf(name: string, content: Uint8Array, crc = 0): Uint8Array {
+  const data = deflateRawSync(content);
+  const n = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(n.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(n.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + n.length, 12);
+  end.writeUInt32LE(30 + n.length + data.length, 16);
+  return Buffer.concat([local, n, data, central, n, end]);
+}
+
+describe('zip archives', () => {
+  it('a zip bomb (a few KB inflating past the size limit) stops at the limit', async () => {
+    const bomb = zipOf('Accounts.txt', new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1024));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(await codeOf(readImport(file(bomb)))).toBe('import_too_large');
+  });
+
+  it('a zip without Accounts.txt is not an Authenticator Plus backup', async () => {
+    expect(await codeOf(readImport(file(zipOf('notes.txt', new TextEncoder().encode('hello')))))).toBe('import_zip');
+  });
+
+  it('an unencrypted Authenticator Plus zip is read, and a wrong CRC makes it malformed', async () => {
+    const text = new TextEncoder().encode('otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n');
+    expect(await readImport(file(zipOf('Accounts.txt', text, crc32(text))))).toMatchObject({ format: 'authenticator-plus', accounts: [{ issuer: 'A', name: 'b' }], skipped: [] });
+    expect(await codeOf(readImport(file(zipOf('Accounts.txt', text, crc32(text) ^ 1))))).toBe('import_malformed');
+  });
 });
 
 describe('guardKdf: the ceilings themselves', () => {

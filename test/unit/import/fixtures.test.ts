@@ -40,6 +40,7 @@ const READ: Record<string, string> = {
   'authy_plain.xml': 'authy',
   'authy_encrypted.xml': 'authy',
   'totp_authenticator.bin': 'totp-authenticator',
+  'authenticator_plus.zip': 'authenticator-plus',
   'freeotp_v2_api23.xml': 'freeotp-backup',
   'freeotp_v2_api25.xml': 'freeotp-backup',
   'freeotp_v2_api27.xml': 'freeotp-backup',
@@ -54,7 +55,6 @@ const REFUSED: Record<string, ErrorCode> = {
   'stratum_internal.db': 'import_phone_database',
   'battle_net_authenticator.xml': 'import_phone_database',
   'totp_authenticator_internal.xml': 'import_phone_database',
-  'authenticator_plus.zip': 'import_zip',
 };
 
 /**

@@ -50,6 +50,7 @@ const SAMPLES: Record<string, string[]> = {
   'freeotp-backup': ['freeotp_v2_api23.xml', 'freeotp_v2_api27.xml'],
   authy: ['authy_plain.xml', 'authy_encrypted.xml'],
   'totp-authenticator': ['totp_authenticator.bin'],
+  'authenticator-plus': ['authenticator_plus.zip'],
 };
 
 /** A Bitwarden password-protected export (password "test") keyed with the cheap KDF the runs fall back to. */
@@ -161,7 +162,7 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('fuzz: mutated real files, per parser', ()
     );
   }, TEST_TIMEOUT);
 
-  const jsonSamples = samples.filter(([id]) => !['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml', 'freeotp-backup', 'authy', 'totp-authenticator'].includes(id));
+  const jsonSamples = samples.filter(([id]) => !['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml', 'freeotp-backup', 'authy', 'totp-authenticator', 'authenticator-plus'].includes(id));
   it.each(jsonSamples)('%s: any JSON subtree replaced', async (_id, load) => {
     const values = load().map((b) => JSON.parse(new TextDecoder().decode(b)) as unknown);
     await fc.assert(

@@ -3,7 +3,7 @@
  * - SQLite databases and Android shared-preferences XML (Google and Microsoft Authenticator,
  *   Stratum, Authy, Battle.net, TOTP Authenticator): internal app storage, only reachable on a rooted
  *   phone; every one of these apps has an export that Twostep reads or that shows QR codes.
- * - Zip archives (Authenticator Plus backups are password-protected zips).
+ * - Zip archives other than Authenticator Plus backups (authenticator-plus.ts).
  * - Images, PDFs and compressed files: not exports (a QR screenshot goes through the QR reader).
  *   They are named here so that the andOTP fallback ("binary and nothing else") does not claim them.
  * - Ente Auth's encrypted export (libsodium
