@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { TEST_MANIFEST_KEY } from './test/e2e/extension-key.ts';
+import { TEST_MANIFEST_KEY } from './scripts/extension-key.ts';
 
 /**
  * Test builds (`npm run build:test`) get a fixed manifest `key`, so the extension id is stable and the

@@ -1,17 +1,20 @@
 /**
- * Locking when idle. The time of last use lives in `storage.session` and the deadline in an alarm, so
- * neither depends on the worker staying alive; and every message checks the deadline first, so a late
- * alarm can never leave the vault open past it.
+ * Locking when idle, and the one way to lock. The time of last use lives in `storage.session` and the
+ * deadline in an alarm, so neither depends on the worker staying alive; and every message checks the
+ * deadline first, so a late alarm can never leave the vault open past it.
  */
 import type { SettingsStore } from './settings-store';
 import type { Vault } from './vault/vault';
+import { forgetCodes } from './views';
 
 export interface AutoLockDeps {
   vault: Vault;
   settings: SettingsStore;
   now: () => number;
-  lastUse: { load(): Promise<number | null>; save(at: number): Promise<void> };
+  lastUse: { load(): Promise<number | null>; save(at: number): Promise<void>; clear(): Promise<void> };
   alarm: { at(when: number): Promise<void>; cancel(): Promise<void> };
+  /** Removes what else a lock must not leave behind: scanned accounts (with secrets) awaiting confirmation. */
+  forget(): Promise<void>;
   /** Called after the vault locked or unlocked (the toolbar icon follows it). */
   changed(): Promise<void>;
 }
@@ -21,10 +24,14 @@ export class AutoLock {
 
   /** Locks if the vault has a PIN and was not used for longer than the idle time. */
   async enforce(): Promise<void> {
-    const { lastUse, settings, now } = this.deps;
+    const { lastUse, settings, now, vault } = this.deps;
     const [last, { autoLockMinutes }] = await Promise.all([lastUse.load(), settings.get()]);
-    if (last === null || autoLockMinutes === 0) return;
-    if (now() - last >= autoLockMinutes * 60_000) await this.lockNow();
+    if (last === null || autoLockMinutes === 0 || now() - last < autoLockMinutes * 60_000) return;
+    if ((await vault.pinKind()) === null) return;
+    // A deadline that passes while already locked is used up, not acted on again: locking again would
+    // forget an account scanned since (and its confirm would say "scan again" instead of "locked").
+    if (await vault.isLocked()) return lastUse.clear();
+    await this.lockNow();
   }
 
   /** Records a use now and moves the deadline. */
@@ -41,11 +48,18 @@ export class AutoLock {
     return alarm.at(last + autoLockMinutes * 60_000);
   }
 
-  /** Locks a vault that has a PIN. Without one there is nothing to lock: the device key opens it. */
+  /**
+   * Locks: the key, the session copy of the accounts, cached codes and pending scans go, and the
+   * deadline is used up, so the next message does not lock again. Without a PIN the device key opens
+   * the vault again on the next call; locking anyway makes a PIN being set right now end locked.
+   * Every step runs even if another fails; the first failure is then reported.
+   */
   async lockNow(): Promise<void> {
-    if ((await this.deps.vault.pinKind()) === null) return;
-    await this.deps.vault.lock();
-    await this.deps.alarm.cancel();
+    const { vault, lastUse, alarm } = this.deps;
+    forgetCodes();
+    const steps = await Promise.allSettled([vault.lock(), lastUse.clear(), alarm.cancel(), this.deps.forget()]);
     await this.deps.changed();
+    const failed = steps.find((step) => step.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 }

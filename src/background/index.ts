@@ -12,23 +12,25 @@ import { hasSiteAccess, syncInlineScript } from './fill/registration';
 import { localSettingsStore } from './local-settings';
 import { chromeScanPort } from './scan/chrome-port';
 import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
-import { classifySender, isEnvelope, route } from './router';
+import { messageListener } from './router';
+import { inBackground } from './log';
 import { showLocked } from './toolbar-icon';
-import { openVaultDb, type VaultDb } from './vault/db';
+import { reopeningDb } from './vault/db';
+import { localAnchorStore } from './vault/local-anchor';
 import { sessionKeyStore } from './vault/session-key';
 import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
 import { clearAllPending } from './scan/pending';
 
 const IDLE_ALARM = 'twostep-idle-lock';
+const THROTTLE_ALARM = 'twostep-throttle';
 const LAST_USE = 'lastUseAt';
 const STARTED = 'browserSessionStarted';
 
-let dbPromise: Promise<VaultDb> | null = null;
-const db = (): Promise<VaultDb> => (dbPromise ??= openVaultDb());
+const db = reopeningDb();
 const now = (): number => Date.now();
 
-const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, random: platformRandom, now });
+const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now });
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
 const autoLock = new AutoLock({
   vault,
@@ -40,41 +42,46 @@ const autoLock = new AutoLock({
       return typeof value === 'number' ? value : null;
     },
     save: (at) => browser.storage.session.set({ [LAST_USE]: at }),
+    clear: () => browser.storage.session.remove(LAST_USE),
   },
   alarm: {
     at: async (when) => browser.alarms.create(IDLE_ALARM, { when }),
     cancel: async () => void (await browser.alarms.clear(IDLE_ALARM)),
   },
   // After a lock, scanned-but-unconfirmed accounts (with their secrets) go too.
-  changed: async () => {
-    const locked = await vault.isLocked();
-    await showLocked(locked);
-    if (locked) await clearAllPending();
-  },
+  forget: clearAllPending,
+  changed: refreshIcon,
 });
 const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isEnvelope(message)) return undefined;
-  // The idle deadline is checked before every call, so a late alarm cannot keep the vault open. Only
-  // the user's own use of our pages counts as use: a page that keeps asking its content script for
-  // candidates must not keep the vault open. It is recorded after the reply is on its way.
-  const fromOurPage = classifySender(sender, browser.runtime.id)?.kind === 'extension';
-  return autoLock
-    .enforce()
-    .then(() => route(message, sender, browser.runtime.id, handlers))
-    .finally(() => {
-      if (fromOurPage) void autoLock.touch().catch(() => undefined);
-    });
+/**
+ * While a wrong-PIN wait runs, an alarm reads the throttle every 30 s (Chrome 120's shortest period),
+ * so the wait is counted in observed time even when the worker stops between beats; a moved system
+ * clock then cannot lift it (core/vault/throttle.ts). Runs at worker start and after each use of our
+ * pages (a wrong PIN starts a wait); stops when no wait is left.
+ */
+async function throttleBeat(): Promise<void> {
+  const { retryAt } = await vault.throttle();
+  if (retryAt === null) await browser.alarms.clear(THROTTLE_ALARM);
+  else if (!(await browser.alarms.get(THROTTLE_ALARM))) await browser.alarms.create(THROTTLE_ALARM, { periodInMinutes: 0.5 });
+}
+inBackground('throttle', throttleBeat);
+
+// Checks the idle deadline, routes, records use; never rejects (see messageListener).
+const listen = messageListener(browser.runtime.id, handlers, {
+  enforce: () => autoLock.enforce(),
+  touch: async () => void (await Promise.all([autoLock.touch(), throttleBeat()])),
 });
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => listen(message, sender));
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === IDLE_ALARM) void autoLock.enforce();
+  if (alarm.name === IDLE_ALARM) inBackground('idle lock', () => autoLock.enforce());
+  if (alarm.name === THROTTLE_ALARM) inBackground('throttle', throttleBeat);
 });
 
 // The operating system locked the screen: lock the vault too.
 browser.idle.onStateChanged.addListener((state) => {
-  if (state === 'locked') void autoLock.lockNow();
+  if (state === 'locked') inBackground('screen lock', () => autoLock.lockNow());
 });
 
 /**
@@ -93,19 +100,19 @@ async function atBrowserStart(): Promise<void> {
   }
 }
 
-browser.runtime.onStartup.addListener(() => void atBrowserStart());
-browser.runtime.onInstalled.addListener(() => void atBrowserStart());
+browser.runtime.onStartup.addListener(() => inBackground('start', atBrowserStart));
+browser.runtime.onInstalled.addListener(() => inBackground('start', atBrowserStart));
 
 // QR enrolment (issue 4): the shortcut and the context-menu item start the picker in that tab.
-browser.runtime.onInstalled.addListener(() => void createScanMenu());
+browser.runtime.onInstalled.addListener(() => inBackground('scan menu', createScanMenu));
 browser.contextMenus.onClicked.addListener(onScanMenuClicked);
 browser.commands.onCommand.addListener(onScanCommand);
 
 // Autofill (issue 5): the shortcut and the context-menu item fill the frame's own site's code; the inline
 // button's content script is registered while the setting is on, and the setting follows site access.
-const syncInlineButton = (): void => void localSettingsStore.get().then((s) => syncInlineScript(s.inlineButton)).catch(() => undefined);
+const syncInlineButton = (): void => inBackground('inline button', () => localSettingsStore.get().then((s) => syncInlineScript(s.inlineButton)));
 browser.runtime.onInstalled.addListener(() => {
-  void createFillMenu();
+  inBackground('fill menu', createFillMenu);
   syncInlineButton();
 });
 browser.contextMenus.onClicked.addListener(onFillMenuClicked);
@@ -114,11 +121,11 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'settings' in changes) syncInlineButton();
 });
 browser.permissions.onRemoved.addListener(() => {
-  void hasSiteAccess().then((ok) => (ok ? undefined : localSettingsStore.set({ inlineButton: false }))).catch(() => undefined);
+  inBackground('site access', () => hasSiteAccess().then((ok) => (ok ? undefined : localSettingsStore.set({ inlineButton: false }))));
 });
 
 // Content scripts must never read the vault key: keep session storage to trusted contexts (the default).
 // (The polyfill's types predate setAccessLevel, hence the narrow cast.)
 const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
-void session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
-void refreshIcon().catch(() => undefined);
+inBackground('session access level', async () => session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }));
+inBackground('icon', refreshIcon);

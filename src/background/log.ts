@@ -10,3 +10,11 @@ export function describeError(err: unknown): string {
   if (err instanceof Error) return err.name;
   return typeof err;
 }
+
+/**
+ * Runs fire-and-forget work from a listener or at start-up: a failure is logged by code or class name
+ * instead of becoming an unhandled rejection (whose report would carry the message).
+ */
+export function inBackground(what: string, task: () => Promise<unknown>): void {
+  new Promise((resolve) => resolve(task())).catch((err: unknown) => console.error(`twostep: ${what} failed`, describeError(err)));
+}

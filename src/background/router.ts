@@ -13,7 +13,10 @@ export interface RawSender {
   url?: string;
   origin?: string;
   frameId?: number;
-  tab?: { id?: number };
+  /** The sending document (Chrome 106+): a frame that navigated has a new one. */
+  documentId?: string;
+  /** `url` is present only where the extension has host access (or activeTab) for the tab. */
+  tab?: { id?: number; url?: string };
 }
 
 export interface Sender {
@@ -22,6 +25,9 @@ export interface Sender {
   origin: string;
   tabId: number | null;
   frameId: number | null;
+  documentId: string | null;
+  /** The tab's top-level URL, when the browser shows it to us (host access or activeTab). */
+  tabUrl: string | null;
 }
 
 export interface Handler<M extends MethodName> {
@@ -44,13 +50,15 @@ export function classifySender(raw: RawSender, extensionId: string): Sender | nu
   }
   const tabId = raw.tab?.id ?? null;
   const frameId = raw.frameId ?? null;
+  const documentId = typeof raw.documentId === 'string' ? raw.documentId : null;
+  const tabUrl = typeof raw.tab?.url === 'string' ? raw.tab.url : null;
   if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') {
     if (url.host !== extensionId) return null;
-    return { kind: 'extension', origin: url.origin, tabId, frameId };
+    return { kind: 'extension', origin: url.origin, tabId, frameId, documentId, tabUrl };
   }
   // A content script: the origin comes from the browser (sender.origin, else the frame URL).
   if (tabId === null) return null;
-  return { kind: 'content', origin: raw.origin ?? url.origin, tabId, frameId };
+  return { kind: 'content', origin: raw.origin ?? url.origin, tabId, frameId, documentId, tabUrl };
 }
 
 /** True for messages in our envelope; everything else is left alone. */
@@ -61,6 +69,40 @@ export function isEnvelope(message: unknown): message is { twostep: 1; method: s
     (message as { twostep?: unknown }).twostep === 1 &&
     typeof (message as { method?: unknown }).method === 'string'
   );
+}
+
+/** What the listener needs from the idle lock (AutoLock). */
+export interface IdleCheck {
+  /** Locks first if the idle deadline has passed. */
+  enforce(): Promise<void>;
+  /** Records a use of our own pages. */
+  touch(): Promise<void>;
+}
+
+/**
+ * The `runtime.onMessage` listener. The idle deadline is checked before every call, so a late alarm
+ * cannot keep the vault open; if that check fails the call does not run (the deadline may have
+ * passed). Only the user's own use of our pages counts as use: a page that keeps asking its content
+ * script for candidates must not keep the vault open. Use is recorded after the reply is on its way.
+ * The returned promise never rejects: a rejection would reach the sender as an untyped error whose
+ * message could carry data, so every failure is a `Reply` and is logged by code or class name only.
+ */
+export function messageListener(extensionId: string, handlers: Handlers, idle: IdleCheck) {
+  return (message: unknown, raw: RawSender): Promise<Reply<unknown> | undefined> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    const fromOurPage = classifySender(raw, extensionId)?.kind === 'extension';
+    return (async () => {
+      try {
+        await idle.enforce();
+        return await route(message, raw, extensionId, handlers);
+      } catch (err) {
+        // The method name is logged only when it is one of ours: the string comes from the sender.
+        return failure(err, Object.hasOwn(handlers, message.method) ? message.method : 'unknown');
+      } finally {
+        if (fromOurPage) idle.touch().catch((err: unknown) => console.error('twostep: recording use failed', describeError(err)));
+      }
+    })();
+  };
 }
 
 /** Handles one message. Returns undefined for messages that are not ours, so others may answer. */
@@ -84,14 +126,19 @@ async function dispatch<M extends MethodName>(method: M, arg: unknown, sender: S
     const value = await handler.run(handler.parse(arg), sender);
     return { ok: true, value };
   } catch (err) {
-    if (err instanceof TwostepError) {
-      const error: WireError = { code: err.code };
-      if (err.detail !== undefined) error.detail = err.detail;
-      if (err.info !== undefined) error.info = err.info;
-      return { ok: false, error };
-    }
-    // Unknown failures are reported by name only: a message could carry data we must not leak.
-    console.error('twostep: handler failed', method, describeError(err));
-    return { ok: false, error: { code: 'internal' } };
+    return failure(err, method);
   }
+}
+
+/** A failure as a reply: a TwostepError's code and info, anything else as `internal`. */
+function failure(err: unknown, method: string): Reply<unknown> {
+  if (err instanceof TwostepError) {
+    const error: WireError = { code: err.code };
+    if (err.detail !== undefined) error.detail = err.detail;
+    if (err.info !== undefined) error.info = err.info;
+    return { ok: false, error };
+  }
+  // Unknown failures are reported by name only: a message could carry data we must not leak.
+  console.error('twostep: handler failed', method, describeError(err));
+  return { ok: false, error: { code: 'internal' } };
 }

@@ -47,11 +47,13 @@ export const ERROR_CODES = [
   'pin_invalid',
   'passphrase_invalid',
   'pin_required',
+  'pin_needed',
   'vault_corrupted',
   'record_tampered',
   'account_not_found',
   'account_duplicate',
   'storage_failed',
+  'hotp_rate_limited',
   // messaging
   'bad_request',
   'forbidden',

@@ -3,6 +3,9 @@ import { TwostepError } from './errors';
 
 export type SecretKind = 'pin' | 'passphrase';
 
+/** Wrong tries allowed before each further try must wait (see vault/throttle.ts). */
+export const FREE_TRIES = 5;
+
 /** Checks a new PIN (4–12 digits) or passphrase (8–256 characters) before it wraps the vault key. */
 export function checkNewSecret(secret: string, kind: SecretKind): string {
   if (kind === 'pin') {

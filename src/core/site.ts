@@ -39,3 +39,26 @@ export function normaliseSiteInput(text: string): string | null {
   const site = siteOf(/^[a-z]+:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`);
   return site;
 }
+
+/** IPv4 127.0.0.0/8, IPv6 ::1 and `localhost`: hosts that never leave the machine (RFC 6761 §6.3, RFC 5735). */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The site whose accounts may receive codes on a page at `origin`: its registrable domain for https,
+ * and for plain http only on a loopback host (local development). Null for anything else: a code sent
+ * over plain http to a real host can be read and replayed by anyone on the network path, and an http
+ * page on another port of the account's host is not the page the user enrolled on.
+ */
+export function fillableSite(origin: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol === 'https:') return siteOf(origin);
+  if (parsed.protocol === 'http:' && isLoopback(parsed.hostname.toLowerCase())) return siteOf(origin);
+  return null;
+}

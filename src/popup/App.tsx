@@ -9,7 +9,7 @@ import { BackIcon } from './components/icons';
 import { ListView } from './components/ListView';
 import { LockedView } from './components/LockedView';
 import { DamagedNotice } from './components/DamagedNotice';
-import { LookalikeBanner } from './components/LookalikeBanner';
+import { LookalikeBanner, type LookalikeAsk } from './components/LookalikeBanner';
 import type { PinMode } from './components/PinForm';
 import { PinNudge } from './components/PinNudge';
 import { SettingsView } from './components/SettingsView';
@@ -47,6 +47,7 @@ export function App() {
   const [scrollToId, setScrollToId] = useState<string | null>(null);
   // The page under the popup: which accounts may fill there, and whether it is a look-alike (issue 5).
   const [tab, setTab] = useState<TabContext | null>(null);
+  const [lookalikeAsk, setLookalikeAsk] = useState<LookalikeAsk | null>(null);
   const sorted = useMemo(() => sortAccounts(accounts), [accounts]);
   const showing = status === 'ready' && loaded;
   useLayoutEffect(() => {
@@ -106,13 +107,14 @@ export function App() {
   }, [status]);
 
   /** Copies the code and, when the account belongs to the page under the popup, fills it there too. */
-  const copy = (account: AccountView, code: string): void => {
+  const copyNow = (account: AccountView, code: string): void => {
     const copied = navigator.clipboard.writeText(code);
     const fills = tab?.matching.includes(account.id) === true;
-    const filled = fills ? call('fill.inTab', { id: account.id }) : Promise.resolve({ filled: false });
+    const filled = fills ? call('fill.inTab', { id: account.id }) : Promise.resolve({ filled: false, host: null });
     void Promise.allSettled([copied, filled]).then(([c, f]) => {
       if (f.status === 'fulfilled' && f.value.filled) {
-        notify(t('filled'), account.id);
+        // Say where the code went: a frame of another site than the tab's can receive it too.
+        notify(f.value.host ? t('filled_on', f.value.host) : t('filled'), account.id);
         // The page got this HOTP code; the counter moved on, so show the next one.
         if (account.kind === 'hotp') void refresh();
       } else if (f.status === 'rejected') {
@@ -120,6 +122,22 @@ export function App() {
         notify(translateError(f.reason));
       } else if (c.status === 'fulfilled') notify(t('copied'), account.id);
       else notify(t('copy_failed'));
+    });
+  };
+  /** On a look-alike page a click only asks: the code is copied once the user confirms, told whose site it is. */
+  const copy = (account: AccountView, code: string): void => {
+    if (!tab?.lookalike) {
+      copyNow(account, code);
+      return;
+    }
+    const site = account.sites[0] ?? tab.lookalike.site;
+    setLookalikeAsk({
+      issuer: account.issuer || account.name,
+      site,
+      run: () => {
+        setLookalikeAsk(null);
+        copyNow(account, code);
+      },
     });
   };
   // The picker runs in the page; the popup gets out of its way (a popup opened in a tab has no page under it).
@@ -202,8 +220,15 @@ export function App() {
           onDismiss={() => void update({ pinNudgeDismissed: true }).catch(() => undefined)}
         />
       ) : null;
-    const lookalike = tab?.lookalike ? <LookalikeBanner issuer={tab.lookalike.issuer} site={tab.lookalike.site} /> : null;
-    const damaged = vault && vault.damaged > 0 ? <DamagedNotice count={vault.damaged} /> : null;
+    // First run, no account and no PIN: the empty state offers one first. Adding or scanning instead is the answer.
+    const offerPin = vault?.protection === null && settings.pinNudgeDismissed === false && accounts.length === 0;
+    const skipPin = (): void => {
+      if (offerPin) void update({ pinNudgeDismissed: true }).catch(() => undefined);
+    };
+    const lookalike = tab?.lookalike ? (
+      <LookalikeBanner issuer={tab.lookalike.issuer} site={tab.lookalike.site} ask={lookalikeAsk} onCancel={() => setLookalikeAsk(null)} />
+    ) : null;
+    const damaged = vault && (vault.damaged > 0 || vault.rolledBack) ? <DamagedNotice count={vault.damaged} rolledBack={vault.rolledBack} /> : null;
     body = (
       <ListView
         banner={
@@ -221,8 +246,15 @@ export function App() {
         copiedId={liveToast?.accountId ?? null}
         busyId={busyId}
         scrollToId={scrollToId}
-        onAdd={() => setView({ kind: 'add' })}
-        onScan={scan}
+        onAdd={() => {
+          skipPin();
+          setView({ kind: 'add' });
+        }}
+        onScan={() => {
+          skipPin();
+          scan();
+        }}
+        onProtect={offerPin ? () => setView({ kind: 'settings', pin: 'set' }) : null}
         onSettings={() => setView({ kind: 'settings', pin: null })}
         onCopy={copy}
         onEdit={(account) => setView({ kind: 'edit', id: account.id })}

@@ -1,7 +1,6 @@
 /** What the popup says about a PIN or passphrase: labels by kind, wrong tries and the wait after them. */
 import type { ErrorCode } from '../core/errors';
-import type { SecretKind } from '../core/pin-policy';
-import { FREE_TRIES } from '../core/vault/throttle';
+import { FREE_TRIES, type SecretKind } from '../core/pin-policy';
 import { errorCodeOf, t, translateError } from '../shared/i18n';
 
 /** Message keys that differ between a PIN and a passphrase. */
@@ -18,6 +17,7 @@ export const KIND_TEXT = {
     wrong: 'unlock_wrong_pin',
     name: 'pin_kind_pin',
     rule: 'pin_rule_pin',
+    reveal: 'reveal_prompt_pin',
   },
   passphrase: {
     prompt: 'unlock_prompt_passphrase',
@@ -31,6 +31,7 @@ export const KIND_TEXT = {
     wrong: 'unlock_wrong_passphrase',
     name: 'pin_kind_passphrase',
     rule: 'pin_rule_passphrase',
+    reveal: 'reveal_prompt_passphrase',
   },
 } as const satisfies Record<SecretKind, Record<string, string>>;
 

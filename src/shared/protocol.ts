@@ -6,6 +6,7 @@
 import type { AccountInput, AccountMeta } from '../core/account';
 import type { ErrorCode, ErrorInfo } from '../core/errors';
 import type { SecretKind } from '../core/pin-policy';
+import type { Unbound } from '../core/qr/enrolment';
 
 /** Who sent a message: one of our extension pages (popup, options), or a content script in a tab. */
 export type SenderKind = 'extension' | 'content';
@@ -35,6 +36,11 @@ export interface VaultState {
   accountCount: number;
   /** Records that exist but could not be read (tampered or corrupted); kept, never deleted. */
   damaged: number;
+  /**
+   * The vault on disk is older than, or not, what Twostep last wrote (an older header or copy of the
+   * vault written back, records removed). Warned about, never a reason to refuse the user's own data.
+   */
+  rolledBack: boolean;
   /** Wrong PIN tries since the last success. */
   failures: number;
   /** Epoch ms before which no PIN try is accepted; null when a try is allowed now. */
@@ -66,9 +72,11 @@ export interface FillCandidates {
   site: string | null;
   /** Accounts bound to this site (or to a site that shares its sign-in). */
   accounts: { id: string; issuer: string; name: string }[];
-  /** The page names an account's issuer but is not that account's site: a look-alike. */
-  lookalike: { issuer: string; site: string } | null;
-  /** The user chose to fill without asking when exactly one account belongs to the site. */
+  /**
+   * This frame may fill without a click: the user chose that, exactly one TOTP/Steam account belongs
+   * here, and the frame is the top page or of the top page's site. (No look-alike verdict: a page must
+   * not learn from our behaviour which issuers the user has; that warning lives in the popup.)
+   */
   autoFill: boolean;
 }
 
@@ -83,9 +91,16 @@ export interface TabContext {
 /** A QR code read from the page, before the user confirms it. Never the secret. */
 export interface ScanPreview {
   /** Accounts the code holds: one for otpauth://, one or more for a Google transfer code. */
-  accounts: Pick<AccountInput, 'kind' | 'issuer' | 'name' | 'algorithm' | 'digits' | 'period'>[];
+  accounts: (Pick<AccountInput, 'kind' | 'issuer' | 'name' | 'algorithm' | 'digits' | 'period'> & {
+    /** A site the user may tick to bind this account to (transfer codes only). */
+    suggestedSite: string | null;
+  })[];
   /** The registrable domain the accounts will be bound to. */
   site: string | null;
+  /** Why `site` is null on a page that has one (another site's frame, plain http, a transfer code). */
+  unbound: Unbound | null;
+  /** The code's issuer does not fit `site`: shown as a warning the user must confirm. */
+  mismatch: { issuer: string; site: string } | null;
   /** How many of them are already in the vault (same secret); they will not be added twice. */
   duplicates: number;
 }
@@ -112,8 +127,11 @@ export interface Protocol {
   'accounts.update': Method<{ id: string; patch: AccountPatch }, AccountView>;
   'accounts.remove': Method<{ id: string }, null>;
   'accounts.hotpNext': Method<{ id: string }, AccountView>;
-  /** The account as an otpauth:// URI, for an edit or export view the user opened on purpose. */
-  'accounts.reveal': Method<{ id: string }, { uri: string }>;
+  /**
+   * The account as an otpauth:// URI, for an edit or export view the user opened on purpose. With a
+   * PIN or passphrase set, `secret` must be it (checked and throttled as for unlocking).
+   */
+  'accounts.reveal': Method<{ id: string; secret: string | null }, { uri: string }>;
   'vault.unlock': Method<{ secret: string }, VaultState>;
   'vault.lock': Method<null, VaultState>;
   /** Sets or changes the PIN or passphrase; `current` is required when one is set. */
@@ -122,22 +140,37 @@ export interface Protocol {
   /** Popup: the active tab's site, the accounts that may fill there, and any look-alike warning. */
   'tab.context': Method<null, TabContext>;
   /** Popup: fill the account's code into the active tab (the site check happens as for any fill). */
-  'fill.inTab': Method<{ id: string }, { filled: boolean }>;
+  /** `host`: the host name of the frame that received the code, so the popup can say where it went. */
+  'fill.inTab': Method<{ id: string }, { filled: boolean; host: string | null }>;
   /** Content script: which accounts belong to this frame's site. */
-  'fill.candidates': Method<{ pageText: string }, FillCandidates, 'content'>;
-  /** Content script: the current code of one account bound to this frame's site (HOTP advances). */
-  'fill.code': Method<{ id: string }, { code: string }, 'content'>;
+  'fill.candidates': Method<null, FillCandidates, 'content'>;
+  /**
+   * Content script: the current code of one account bound to this frame's site (HOTP advances).
+   * `asked`: a person asked (a click on our button, popup, shortcut, menu); false for a fill without asking,
+   * which the worker allows only where `FillCandidates.autoFill` would.
+   */
+  'fill.code': Method<{ id: string; asked: boolean }, { code: string }, 'content'>;
   /** Content script: the vault is locked; open the unlock window and fill this frame afterwards. */
   'fill.unlock': Method<null, null, 'content'>;
   /** Popup: start picking a QR code on the active tab. */
   'scan.start': Method<null, null>;
   /**
    * Content script: the user clicked this box; read the QR code in it (whole tab if `rect` is null).
-   * `devicePixelRatio` maps the box's CSS px onto the capture's device pixels.
+   * `devicePixelRatio` maps the box's CSS px onto the capture's device pixels. `foreignFrames`: whether
+   * a frame whose document the picker cannot read (another site's) was painted over the box with the
+   * crop's margin, and anywhere in the viewport; a code read there is not bound to the top page's site.
    */
-  'scan.pick': Method<{ rect: PageRect | null; devicePixelRatio: number }, ScanPreview, 'content'>;
-  /** Content script: the user confirmed the preview, perhaps renaming a single account. */
-  'scan.confirm': Method<{ issuer: string | null; name: string | null }, { added: number; duplicates: number; ids: string[] }, 'content'>;
+  'scan.pick': Method<{ rect: PageRect | null; devicePixelRatio: number; foreignFrames: { inBox: boolean; inView: boolean } }, ScanPreview, 'content'>;
+  /**
+   * Content script: the user confirmed the preview, perhaps renaming a single account. `trustMismatch`:
+   * the user ticked "I trust this page" under an issuer warning; `bindSuggested[i]`: bind account i to
+   * its suggested site.
+   */
+  'scan.confirm': Method<
+    { issuer: string | null; name: string | null; trustMismatch: boolean; bindSuggested: boolean[] },
+    { added: number; duplicates: number; ids: string[] },
+    'content'
+  >;
   'scan.cancel': Method<null, null, 'content'>;
   'settings.get': Method<null, Settings>;
   'settings.set': Method<Partial<Settings>, Settings>;

@@ -170,14 +170,44 @@ export class InlineButton {
     }
   }
 
-  /** A real mouse click in the middle of the part that reads `text` (top-level pages only). */
-  async click(text: string): Promise<void> {
+  /** The middle of the part that reads `text`, in the top page's viewport (a frame's offset added). */
+  async center(text: string): Promise<{ x: number; y: number; backendNodeId: number }> {
     const root = await this.root();
     const node = root && findNode(root, (n) => n.nodeName === 'BUTTON' && textOf(n) === text);
     if (!node) throw new Error(`no inline button ${text}`);
-    const { model } = (await (await this.session()).send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as { model: { content: number[] } };
-    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
-    await this.page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    const box = async (): Promise<number[]> =>
+      ((await (await this.session()).send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as { model: { content: number[] } }).model.content;
+    // Where it stays: read until two looks 100 ms apart agree (the page may still be laying out).
+    let last = await box();
+    for (let i = 0; ; i++) {
+      await wait(100);
+      const now = await box();
+      if (now.join() === last.join()) break;
+      if (i > 50) throw new Error(`inline button ${text} keeps moving`);
+      last = now;
+    }
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = last;
+    // A frame's coordinates start at its element's content box (the test pages give frames no border).
+    const offset = this.frame ? await (await this.frame.frameElement()).boundingBox() : null;
+    return { x: (x1 + x3) / 2 + (offset?.x ?? 0), y: (y1 + y3) / 2 + (offset?.y ?? 0), backendNodeId: node.backendNodeId };
+  }
+
+  /** A real mouse click in the middle of the part that reads `text`. */
+  async click(text: string): Promise<void> {
+    const { x, y } = await this.center(text);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** Moves keyboard focus onto the part that reads `text`, as Tab would. */
+  async focus(text: string): Promise<void> {
+    const { backendNodeId } = await this.center(text);
+    await (await this.session()).send('DOM.focus', { backendNodeId });
+  }
+
+  /** True while the host element is in the page (a page could see it). */
+  async present(): Promise<boolean> {
+    const { root } = (await (await this.session()).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    return findNode(root, (n) => n.nodeName === 'TWOSTEP-FILL') !== null;
   }
 }
 
@@ -231,4 +261,78 @@ export async function registeredScripts(ext: Extension): Promise<string[]> {
     const { chrome } = globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } };
     return (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
   });
+}
+
+/** A test site: pages by path (any query), and the codes its forms posted to /submit?tag=…. */
+export interface PageServer {
+  port: number;
+  /** Codes received, in order, with the tag of the page that sent them. */
+  received: { tag: string; code: string }[];
+  set(path: string, html: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `pages` on 127.0.0.1; http://localhost:PORT and http://127.0.0.1:PORT are two sites to the
+ * browser. A real loopback server, as for `embeddingPage`.
+ */
+export async function pageServer(): Promise<PageServer> {
+  const pages = new Map<string, string>();
+  const received: PageServer['received'] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://test.invalid');
+    if (req.method === 'POST' && url.pathname === '/submit') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        received.push({ tag: url.searchParams.get('tag') ?? '', code: new URLSearchParams(body).get('otp') ?? '' });
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Received</title><p id="received">Received</p>');
+      });
+      return;
+    }
+    const page = pages.get(url.pathname);
+    if (!page) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    received,
+    set: (path, html) => void pages.set(path, html),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * A sign-in code step that submits itself the moment six digits are in (as many real ones do), to
+ * /submit with the page's own query: `?tag=x` tells the server which page sent the code.
+ */
+export const AUTO_SUBMIT_CODE_PAGE = `<!doctype html><meta charset="utf-8"><title>Two-step verification</title>
+<style>body{margin:0;font:16px system-ui}form{padding:12px}</style>
+<h1>Two-step verification</h1><form method="post"><label for="otp">Enter the code from your authenticator app</label>
+<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6"><button>Verify</button></form>
+<script>const f=document.forms[0];f.action='/submit'+location.search;
+otp.addEventListener('input',()=>{if(otp.value.length===6)f.submit()});</script>`;
+
+/** A page that shows `frameUrl` in a borderless 600×300 frame at the top left, with extra CSS and markup. */
+export function framingPage(frameUrl: string, frameStyle = '', extra = ''): string {
+  return `<!doctype html><meta charset="utf-8"><title>Win a prize</title><style>body{margin:0}
+iframe{position:absolute;left:0;top:0;width:600px;height:300px;border:0;${frameStyle}}</style>
+<iframe src="${frameUrl}"></iframe>${extra}`;
+}
+
+/** Waits until `ok` holds, or throws saying what was last seen: a timeout is never a quiet pass. */
+export async function until<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => boolean, timeout = 15_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
+    await wait(100);
+  }
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { BUILD, callFromTab, clickRow, embeddingPage, frameAt, inPopup, signIn, submitCode, wait } from './autofill-helpers';
+import { BUILD, callFromTab, clickRow, embeddingPage, frameAt, inPopup, signIn, submitCode, until, wait } from './autofill-helpers';
 import { launchExtension, type Extension } from './harness';
 import { hotpAt, loadMessages, message, totpAround } from './popup-helpers';
 import { clickAction } from './scan-helpers';
@@ -40,7 +40,8 @@ describe('autofill from the popup', () => {
     await signIn(page, local);
     const popup = await clickAction(ext, page);
     expect(await inPopup(popup, `!!document.querySelector('[data-testid=lookalike-warning]')`)).toBe(false);
-    expect(await clickRow(popup)).toBe(message(en, 'filled'));
+    // The popup says which site got the code (a frame of another site could be the one that did).
+    expect(await clickRow(popup)).toBe(message(en, 'filled_on', 'localhost'));
     const code = await page.locator('#otp').inputValue();
     expect(totpAround({ secret: TOTP_SECRET })).toContain(code);
     expect(await submitCode(page)).toBe('true');
@@ -51,7 +52,7 @@ describe('autofill from the popup', () => {
     const page = await ext.context.newPage();
     await signIn(page, local, true);
     const popup = await clickAction(ext, page);
-    expect(await clickRow(popup)).toBe(message(en, 'filled'));
+    expect(await clickRow(popup)).toBe(message(en, 'filled_on', 'localhost'));
     const digits = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => page.locator(`#d${i}`).inputValue()));
     expect(digits.every((d) => /^\d$/.test(d))).toBe(true);
     expect(totpAround({ secret: TOTP_SECRET })).toContain(digits.join(''));
@@ -69,7 +70,7 @@ describe('autofill from the popup', () => {
     for (const counter of [0, 1]) {
       expect(await counterOf()).toBe(counter);
       const popup = await clickAction(ext, page);
-      expect(await clickRow(popup, 'hotp')).toBe(message(en, 'filled'));
+      expect(await clickRow(popup, 'hotp')).toBe(message(en, 'filled_on', 'localhost'));
       expect(await page.locator('#hotp-code').inputValue()).toBe(hotpAt({ secret: HOTP_SECRET }, counter));
       expect(await counterOf()).toBe(counter + 1);
       expect(await submitCode(page)).toBe('true');
@@ -85,8 +86,19 @@ describe('autofill from the popup', () => {
     const popup = await clickAction(ext, page);
     const warning = (await inPopup(popup, `document.querySelector('[data-testid=lookalike-warning] strong')?.textContent ?? null`)) as string | null;
     expect(warning).toBe(message(en, 'lookalike_warning', 'localhost'));
-    // Clicking the account still copies, and fills nothing.
-    expect([message(en, 'copied'), message(en, 'copy_failed')]).toContain(await clickRow(popup));
+    // Clicking the account copies nothing yet: it asks first, naming the account's real site.
+    await inPopup(popup, `document.querySelector('[data-testid=account-row][data-kind=totp] [data-testid=copy-button]').click(), true`);
+    const ask = await until(
+      'the confirmation',
+      () => popup.evaluate(`document.querySelector('[data-testid=lookalike-confirm] p')?.textContent ?? ''`) as Promise<string>,
+      (text) => text !== '',
+    );
+    expect(ask).toBe(message(en, 'lookalike_confirm', 'localhost', 'Example Corp'));
+    expect(await popup.evaluate(`document.querySelector('[data-testid=toast]').textContent`)).toBe('');
+    // Confirmed: it copies, and still fills nothing.
+    await popup.evaluate(`document.querySelector('[data-testid=lookalike-copy]').click(), true`);
+    const toast = await until('the toast', () => popup.evaluate(`document.querySelector('[data-testid=toast]').textContent`) as Promise<string>, (t) => t !== '');
+    expect([message(en, 'copied'), message(en, 'copy_failed')]).toContain(toast);
     // Asked directly, the worker refuses: the frame's own origin decides, not what the popup believes.
     const id = (await inPopup(popup, `document.querySelector('[data-testid=account-row][data-kind=totp]').dataset.id`)) as string;
     const reply = (await popup.evaluate(`chrome.runtime.sendMessage({ twostep: 1, method: 'fill.inTab', arg: { id: ${JSON.stringify(id)} } })`)) as {
@@ -111,7 +123,7 @@ describe('autofill from the popup', () => {
     expect(await inPopup(popup, `!!document.querySelector('[data-testid=lookalike-warning]')`)).toBe(false);
     const toast = await clickRow(popup);
     // ...but the only code field is the other site's frame, which gets nothing.
-    expect(toast).not.toBe(message(en, 'filled'));
+    expect(toast).not.toContain(message(en, 'filled'));
     await wait(300);
     expect(await frame.locator('#otp').inputValue()).toBe('');
     await page.close();

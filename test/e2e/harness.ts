@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { TEST_EXTENSION_ID } from './extension-key';
+import { TEST_EXTENSION_ID } from '../../scripts/extension-key';
 import { extensionArgs } from '../../scripts/chromium-args';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');

@@ -3,6 +3,7 @@
  * the PIN as a person does it in the popup.
  */
 import type { Page } from 'playwright-core';
+import type { VaultState } from '../../src/shared/protocol';
 import { expect } from 'vitest';
 import { codeIn, loadMessages, message, rowOf, send, totpAround, type OtpParams } from './popup-helpers';
 
@@ -41,6 +42,13 @@ export async function expectEveryCode(page: Page): Promise<void> {
     expect(totpAround(seed), seed.issuer).toContain(await codeIn(row));
   }
   expect(await page.getByTestId('account-row').count()).toBe(SEEDS.length);
+}
+
+/** The vault's state as the background reports it (protection, account count, wrong tries). */
+export async function vaultState(page: Page): Promise<VaultState> {
+  const reply = (await send(page, 'vault.state', null)) as { ok: boolean; value?: VaultState };
+  if (!reply.ok || !reply.value) throw new Error(`vault.state failed: ${JSON.stringify(reply)}`);
+  return reply.value;
 }
 
 /** Settings → set a PIN (or passphrase), entered twice, then back to the list. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HOTP, Secret, TOTP } from 'otpauth';
 import type { Locator, Page } from 'playwright-core';
-import { TEST_EXTENSION_ID } from './extension-key';
+import { TEST_EXTENSION_ID } from '../../scripts/extension-key';
 
 export const EXTENSION_ORIGIN = `chrome-extension://${TEST_EXTENSION_ID}`;
 

@@ -13,7 +13,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { Extension } from './harness';
 import { POPUP_URL } from './harness';
-import { TEST_EXTENSION_ID } from './extension-key';
+import { TEST_EXTENSION_ID } from '../../scripts/extension-key';
 
 interface TargetInfo {
   targetId: string;
@@ -136,6 +136,18 @@ export class PickerView {
       functionDeclaration: 'function () { return this.value ?? this.textContent; }',
       returnByValue: true,
     })) as { result: { value: string } };
+    return result.value;
+  }
+
+  /** Runs `fn` (a function's source, called with the element as `this`) on a picker element. */
+  async call<T>(testid: string, fn: string): Promise<T> {
+    const node = await this.node(testid);
+    if (!node) throw new Error(`no ${testid} in the picker`);
+    const cdp = await this.session();
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true })) as {
+      result: { value: T };
+    };
     return result.value;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHARED_SIGN_IN } from '../../src/core/shared-sign-in';
-import { normaliseSiteInput, siteMatches, siteOf } from '../../src/core/site';
+import { fillableSite, normaliseSiteInput, siteMatches, siteOf } from '../../src/core/site';
 
 describe('siteOf', () => {
   it.each([
@@ -21,6 +21,30 @@ describe('siteOf', () => {
     ['not a url', null],
   ])('%s → %s', (url, site) => {
     expect(siteOf(url)).toBe(site);
+  });
+});
+
+describe('fillableSite', () => {
+  it.each([
+    ['https://github.com', 'github.com'],
+    ['https://login.example.com:8443', 'example.com'],
+    ['https://127.0.0.1', '127.0.0.1'],
+    ['http://localhost:8787', 'localhost'],
+    ['http://127.0.0.1:9000', '127.0.0.1'],
+    ['http://127.1.2.3', '127.1.2.3'],
+    ['http://[::1]:8080', '::1'],
+    // Plain http on a real host, even the account's own on another port: no code.
+    ['http://github.com', null],
+    ['http://example.com:8080', null],
+    ['http://128.0.0.1', null],
+    ['http://evil.localhost', null],
+    ['http://localhost.evil.io', null],
+    ['http://10.0.0.1', null],
+    ['null', null],
+    ['file:///tmp/x.html', null],
+    ['chrome-extension://abc', null],
+  ])('%s → %s', (origin, site) => {
+    expect(fillableSite(origin)).toBe(site);
   });
 });
 

@@ -7,17 +7,20 @@
 import browser from 'webextension-polyfill';
 // crxjs builds `?iife` imports as one self-contained file and gives us its name (an ESM loader would have
 // to be web-accessible to every page). Only the file name crosses into the background.
-// eslint-disable-next-line no-restricted-imports -- the file name of the content script, not its code
+// eslint-disable-next-line twostep/restricted-paths -- the file name of the content script, not its code
 import fillScript from '../../content/fill/main.ts?iife';
 import type { FrameOutcome, NotFilled } from './port';
 
-const REASONS: readonly NotFilled[] = ['no_field', 'site', 'lookalike', 'locked', 'choose', 'failed'];
+const REASONS: readonly NotFilled[] = ['no_field', 'site', 'locked', 'choose', 'hidden', 'failed'];
 
 function parseOutcome(value: unknown): FrameOutcome {
   if (typeof value !== 'object' || value === null) return { filled: false, reason: 'no_field' };
-  const { filled, reason } = value as Record<string, unknown>;
+  const { filled, reason, host } = value as Record<string, unknown>;
   const known = REASONS.find((r) => r === reason);
-  return known ? { filled: filled === true, reason: known } : { filled: filled === true };
+  const outcome: FrameOutcome = known ? { filled: filled === true, reason: known } : { filled: filled === true };
+  // A host name as the frame's location has it; anything else is dropped (the popup shows "Filled").
+  if (typeof host === 'string' && /^[a-z0-9.:[\]-]{1,255}$/i.test(host)) outcome.host = host;
+  return outcome;
 }
 
 export async function fillTab(tabId: number, id: string | null, frameIds?: number[]): Promise<FrameOutcome[]> {

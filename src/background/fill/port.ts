@@ -7,15 +7,25 @@
 export interface FrameRef {
   tabId: number;
   frameId: number;
+  /** The document in that frame (Chrome 106+); a frame that navigated since holds another one. */
+  documentId: string | null;
 }
 
-/** Why a frame did not fill: no code field, no account for its site, a look-alike, locked, several to choose from. */
-export type NotFilled = 'no_field' | 'site' | 'lookalike' | 'locked' | 'choose' | 'failed';
+/** One value in `storage.session`: it survives a stopped worker, not a closed browser. */
+export interface SessionValue {
+  load(): Promise<unknown>;
+  save(value: unknown): Promise<void>;
+}
+
+/** Why a frame did not fill: no code field, no account for its site, locked, several to choose from, not visible. */
+export type NotFilled = 'no_field' | 'site' | 'locked' | 'choose' | 'hidden' | 'failed';
 
 /** What one frame's fill script reports back. */
 export interface FrameOutcome {
   filled: boolean;
   reason?: NotFilled;
+  /** The host name of the frame that was filled, for "Filled on …". */
+  host?: string;
 }
 
 /** A web tab, with its URL when the extension may see it (activeTab or host access). */
@@ -36,6 +46,8 @@ export interface FillPort {
   fillTab(tabId: number, id: string | null, frameIds?: number[]): Promise<FrameOutcome[]>;
   /** Opens the unlock window, remembering which frame to fill once the vault opens. */
   unlockThenFill(frame: FrameRef): Promise<void>;
-  /** After a successful unlock: tells the waiting frame, if any, to fill now. */
+  /** After a successful unlock: tells the waiting frames, if any, to fill now. */
   afterUnlock(): Promise<void>;
+  /** The recent HOTP advances per account (see hotp-limit.ts). */
+  hotpUses: SessionValue;
 }

@@ -7,7 +7,7 @@ export const accountsList = ({ vault, now }: Services): Handler<'accounts.list'>
   from: ['extension'],
   parse: expectNull,
   async run() {
-    const { accounts } = await vault.read();
+    const { accounts } = await vault.read({ verify: true });
     return toViews(accounts, now());
   },
 });

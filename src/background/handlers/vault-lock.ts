@@ -6,7 +6,7 @@ import { expectNull, expectObject, expectString } from '../validate';
 import { vaultStateOf } from '../vault-state';
 
 // Longer than any passphrase we accept, short enough that Argon2id's input stays small.
-const MAX_SECRET = 1024;
+export const MAX_SECRET = 1024;
 
 export const vaultUnlock = ({ vault, autoLock, fill }: Services): Handler<'vault.unlock'> => ({
   from: ['extension'],

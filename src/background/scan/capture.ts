@@ -5,15 +5,11 @@
  */
 import browser from 'webextension-polyfill';
 import { decodeQr, type RgbaImage } from '../../core/qr/decode';
+import { cropMargin } from '../../core/qr/crop';
 import { TwostepError } from '../../core/errors';
 import type { PageRect } from '../../shared/protocol';
+import type { QrRead } from './port';
 
-/**
- * Around the element's box we keep a margin: a canvas or SVG drawn without a quiet zone needs the
- * page's background around it for jsqr's finder search (ISO/IEC 18004 asks for 4 modules).
- */
-const MARGIN = 0.1;
-const MIN_MARGIN_CSS_PX = 8;
 /** The crop's first read is at most this many pixels on its longer side (see decodeCapture). */
 const FAST_SIDE = 256;
 
@@ -27,7 +23,7 @@ export const MEASURE_CROP_PIXELS = 'twostep:scan-pixels-crop';
  * Captures the visible part of tab `tabId` and decodes the QR code inside `rect` (top-level viewport
  * CSS px, times `dpr`), then the whole capture when the crop holds none. Throws `qr_not_found`.
  */
-export async function readQrInTab(tabId: number, rect: PageRect | null, dpr: number): Promise<string> {
+export async function readQrInTab(tabId: number, rect: PageRect | null, dpr: number): Promise<QrRead> {
   const tab = await browser.tabs.get(tabId);
   // captureVisibleTab takes whatever tab is in front: refuse when the user has switched away meanwhile.
   if (!tab.active || tab.windowId === undefined) throw new TwostepError('qr_not_found', 'tab not in front');
@@ -38,16 +34,19 @@ export async function readQrInTab(tabId: number, rect: PageRect | null, dpr: num
   if (!(await browser.tabs.get(tabId)).active) throw new TwostepError('qr_not_found', 'tab not in front');
   const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
   try {
-    const text = decodeCapture(bitmap, rect, dpr);
-    if (text === null) throw new TwostepError('qr_not_found');
-    return text;
+    const read = decodeCapture(bitmap, rect, dpr);
+    if (read === null) throw new TwostepError('qr_not_found');
+    return read;
   } finally {
     bitmap.close();
   }
 }
 
-/** The crop first (a few ms), the whole capture only as the fallback (tens to hundreds of ms). */
-export function decodeCapture(bitmap: ImageBitmap, rect: PageRect | null, dpr: number): string | null {
+/**
+ * The crop first (a few ms), the whole capture only as the fallback (tens to hundreds of ms). Says
+ * which of the two held the code: where it was shown decides its site.
+ */
+export function decodeCapture(bitmap: ImageBitmap, rect: PageRect | null, dpr: number): QrRead | null {
   if (rect) {
     const box = deviceBox(rect, dpr, bitmap.width, bitmap.height);
     if (box) {
@@ -56,10 +55,12 @@ export function decodeCapture(bitmap: ImageBitmap, rect: PageRect | null, dpr: n
       const fast = Math.min(1, FAST_SIDE / Math.max(box.width, box.height));
       let text = timed(MEASURE_CROP, () => decodeQr(timed(MEASURE_CROP_PIXELS, () => pixels(bitmap, box, fast))));
       if (text === null && fast < 1) text = decodeQr(pixels(bitmap, box));
-      if (text !== null) return text;
+      if (text !== null) return { text, region: 'crop' };
     }
   }
-  return timed(MEASURE_TAB, () => decodeQr(pixels(bitmap, { x: 0, y: 0, width: bitmap.width, height: bitmap.height })));
+  const whole = { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
+  const text = timed(MEASURE_TAB, () => decodeQr(pixels(bitmap, whole)));
+  return text === null ? null : { text, region: 'tab' };
 }
 
 interface Box {
@@ -71,7 +72,7 @@ interface Box {
 
 /** The element's box with its margin, in capture pixels, clipped to the capture; null when empty. */
 export function deviceBox(rect: PageRect, dpr: number, width: number, height: number): Box | null {
-  const margin = Math.max(MIN_MARGIN_CSS_PX, MARGIN * Math.max(rect.width, rect.height));
+  const margin = cropMargin(rect);
   const x0 = Math.max(0, Math.floor((rect.x - margin) * dpr));
   const y0 = Math.max(0, Math.floor((rect.y - margin) * dpr));
   const x1 = Math.min(width, Math.ceil((rect.x + rect.width + margin) * dpr));

@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import { TwostepError } from '../../core/errors';
 // crxjs builds `?iife` imports as one self-contained file and gives us its name; an ESM loader (`?script`)
 // would have to be web-accessible to every page. Only the file name crosses into the background.
-// eslint-disable-next-line no-restricted-imports -- the file name of the content script, not its code
+// eslint-disable-next-line twostep/restricted-paths -- the file name of the content script, not its code
 import pickerFile from '../../content/scan/picker.ts?iife';
 
 /** What the picker should start with; set in the content script's world before it runs. */

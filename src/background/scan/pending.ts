@@ -15,6 +15,10 @@ export interface PendingScan {
   origin: string;
   site: string | null;
   accounts: AccountInput[];
+  /** The preview warned that the issuer does not fit `site`: confirming needs the user's "I trust this page". */
+  mismatch: boolean;
+  /** Per account, the site the user may tick to bind it to. */
+  suggestions: (string | null)[];
   at: number;
 }
 
@@ -38,10 +42,12 @@ export async function clearPending(tabId: number): Promise<void> {
 
 function parsePending(value: unknown): PendingScan | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { origin, site, accounts, at } = value as Record<string, unknown>;
+  const { origin, site, accounts, mismatch, suggestions, at } = value as Record<string, unknown>;
   if (typeof origin !== 'string' || (site !== null && typeof site !== 'string') || typeof at !== 'number' || !Array.isArray(accounts)) return null;
+  if (typeof mismatch !== 'boolean' || !Array.isArray(suggestions) || suggestions.length !== accounts.length) return null;
+  if (!suggestions.every((s): s is string | null => s === null || typeof s === 'string')) return null;
   try {
-    return { origin, site, at, accounts: accounts.map((a) => parseAccountInput(a)) };
+    return { origin, site, mismatch, suggestions, at, accounts: accounts.map((a) => parseAccountInput(a)) };
   } catch {
     return null;
   }

@@ -5,13 +5,19 @@
 import type { PageRect } from '../../shared/protocol';
 import type { PendingScan } from './pending';
 
+/** A QR code's text and where it was read: in the crop around the picked box, or anywhere in the tab. */
+export interface QrRead {
+  text: string;
+  region: 'crop' | 'tab';
+}
+
 export interface ScanPort {
   /** Injects the picker into the tab, forgetting an earlier scan's pending accounts there. */
   start(tabId: number): Promise<void>;
   /** The tab the popup was opened over; `ownTabId` is the popup's own tab when it was opened as one. */
   tabUnderPopup(ownTabId: number | null): Promise<number>;
-  /** Captures the tab and decodes the QR code in `rect` (or the whole tab). */
-  read(tabId: number, rect: PageRect | null, devicePixelRatio: number): Promise<string>;
+  /** Captures the tab and decodes the QR code in `rect` (or the whole tab), saying which part it read. */
+  read(tabId: number, rect: PageRect | null, devicePixelRatio: number): Promise<QrRead>;
   savePending(tabId: number, pending: PendingScan): Promise<void>;
   loadPending(tabId: number, now: number): Promise<PendingScan | null>;
   clearPending(tabId: number): Promise<void>;

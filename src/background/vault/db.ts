@@ -4,11 +4,11 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { TwostepError } from '../../core/errors';
-import type { StoredRecord, VaultHeader } from '../../core/vault/format';
+import type { Sealed, StoredRecord, VaultHeader } from '../../core/vault/format';
 import type { ThrottleState } from '../../core/vault/throttle';
 
 export const DB_NAME = 'twostep-vault';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface VaultSchema extends DBSchema {
   /** Single row 'header'. */
@@ -22,6 +22,8 @@ export interface VaultSchema extends DBSchema {
    * revision of the accounts store (bumped in every account write's own transaction).
    */
   state: { key: 'throttle' | 'revision'; value: ThrottleState | number };
+  /** Single row 'summary': the sealed `VaultSummary` (core/vault/summary.ts), written with every write. */
+  summary: { key: 'summary'; value: Sealed };
 }
 
 export type VaultDb = IDBPDatabase<VaultSchema>;
@@ -41,15 +43,49 @@ export const UPGRADE_STEPS: ReadonlyArray<(db: IDBPDatabase<VaultSchema>) => voi
   (db) => {
     db.createObjectStore('state');
   },
+  // 2 → 3: the vault summary. Filling it needs the vault key, so that happens on first open (Keyring).
+  (db) => {
+    db.createObjectStore('summary');
+  },
 ];
 
 /** Opens (creating or upgrading as needed) the vault database. */
-export async function openVaultDb(name = DB_NAME, version = DB_VERSION): Promise<VaultDb> {
-  return openDB<VaultSchema>(name, version, {
+export async function openVaultDb(name = DB_NAME, version = DB_VERSION, events: { closed?: () => void } = {}): Promise<VaultDb> {
+  const db = await openDB<VaultSchema>(name, version, {
     upgrade(db, oldVersion, newVersion) {
       for (let v = oldVersion; v < (newVersion ?? version); v++) UPGRADE_STEPS[v]?.(db);
     },
+    // The browser closed the connection (storage cleared, disk error): the next call opens a new one.
+    terminated: () => events.closed?.(),
   });
+  db.addEventListener('close', () => events.closed?.());
+  // Another context wants a newer schema: step aside instead of blocking it, and reopen on next use.
+  db.addEventListener('versionchange', () => {
+    db.close();
+    events.closed?.();
+  });
+  return db;
+}
+
+/**
+ * The worker's database provider: one shared connection, but a failed open or a connection the browser
+ * closed is dropped, so the next call opens it again instead of failing for the rest of the worker's life.
+ */
+export function reopeningDb(open: (events: { closed: () => void }) => Promise<VaultDb> = (events) => openVaultDb(DB_NAME, DB_VERSION, events)): () => Promise<VaultDb> {
+  let current: Promise<VaultDb> | null = null;
+  return () => {
+    if (current) return current;
+    const attempt: Promise<VaultDb> = open({
+      closed: () => {
+        if (current === attempt) current = null;
+      },
+    }).catch((err: unknown) => {
+      if (current === attempt) current = null;
+      throw err;
+    });
+    current = attempt;
+    return attempt;
+  };
 }
 
 /**
@@ -80,4 +116,18 @@ export async function atomically<Names extends StoreNames<VaultSchema>[], T>(
     throw new TwostepError('storage_failed', err instanceof Error ? err.name : undefined);
   }
   return result;
+}
+
+/**
+ * Starts IndexedDB requests one after another and waits for all. Each request's promise is handled at
+ * once, so when one throws (and the transaction aborts) the others' rejections are not left unhandled.
+ */
+export async function allRequests(starts: Iterable<() => Promise<unknown>>): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  for (const start of starts) {
+    const request = start();
+    request.catch(() => undefined);
+    pending.push(request);
+  }
+  await Promise.all(pending);
 }

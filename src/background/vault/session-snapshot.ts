@@ -10,10 +10,16 @@ export const sessionSnapshotStore: SnapshotStore = {
     if (typeof value !== 'object' || value === null) return null;
     const v = value as Partial<CachedSnapshot>;
     // Written only by this worker and readable only by trusted contexts; check the shape, not every field.
-    if (typeof v.vaultId !== 'string' || typeof v.revision !== 'number' || typeof v.damaged !== 'number' || !Array.isArray(v.accounts)) {
+    if (
+      typeof v.vaultId !== 'string' ||
+      typeof v.fingerprint !== 'string' ||
+      typeof v.damaged !== 'number' ||
+      typeof v.rolledBack !== 'boolean' ||
+      !Array.isArray(v.accounts)
+    ) {
       return null;
     }
-    return { vaultId: v.vaultId, revision: v.revision, damaged: v.damaged, accounts: v.accounts };
+    return { vaultId: v.vaultId, fingerprint: v.fingerprint, damaged: v.damaged, rolledBack: v.rolledBack, accounts: v.accounts };
   },
   async save(value) {
     await browser.storage.session.set({ [ITEM]: value });

@@ -8,20 +8,23 @@
 import type { Account, AccountInput } from '../../core/account';
 import { TwostepError } from '../../core/errors';
 import type { SecretKind } from '../../core/pin-policy';
-import { boundTo, openJson, randomId, sealJson } from '../../core/vault/crypto';
+import { randomId, recordAad, sealJson } from '../../core/vault/crypto';
 import type { StoredRecord, VaultHeader } from '../../core/vault/format';
+import { recordMatches } from '../../core/vault/summary';
 import { parseStoredAccount } from '../../core/vault/stored-account';
-import { atomically } from './db';
 import { Keyring, type KeyringDeps } from './keyring';
-import { asRevision, bumpRevision, sameRecord, secretKey, sortAccounts } from './records';
+import { commitRecords, ledgerOf, openRecord, type RecordChange } from './ledger';
+import { diskFingerprint, loadAll } from './load';
+import { sameRecord, secretKey, sortAccounts } from './records';
 
-export type { KeyStore } from './keyring';
+export type { AnchorStore, KeyStore } from './keyring';
 
 /**
  * A decrypted copy of the accounts for this browser session (`storage.session`, trusted contexts
  * only, cleared on lock and on browser close), so a restarted worker need not decrypt every record.
- * It is used only while its revision equals the one IndexedDB holds, so a write whose copy was lost
- * when the worker stopped can never bring back stale accounts.
+ * It is used only while its fingerprint (revision, records and summary as bytes) equals what IndexedDB
+ * holds, so a write whose copy was lost when the worker stopped can never bring back stale accounts, and
+ * a record changed on disk outside Twostep is noticed during the session.
  */
 export interface SnapshotStore {
   load(): Promise<CachedSnapshot | null>;
@@ -31,7 +34,7 @@ export interface SnapshotStore {
 
 export interface CachedSnapshot extends VaultSnapshot {
   vaultId: string;
-  revision: number;
+  fingerprint: string;
 }
 
 export interface VaultDeps extends KeyringDeps {
@@ -40,13 +43,18 @@ export interface VaultDeps extends KeyringDeps {
 
 export interface VaultSnapshot {
   accounts: Account[];
-  /** Records that exist but cannot be read (tampered or corrupted). Kept on disk, never deleted. */
+  /**
+   * Records that exist but cannot be used: unreadable (tampered, corrupted) or not the version the
+   * vault summary lists (an older copy written back). Kept on disk, never deleted.
+   */
   damaged: number;
+  /** The vault on disk is not what Twostep last wrote (an older header or vault copied back): see load.ts. */
+  rolledBack: boolean;
 }
 
 export class Vault {
   private readonly keyring: Keyring;
-  private snapshot: VaultSnapshot | null = null;
+  private snapshot: CachedSnapshot | null = null;
   private loading: Promise<VaultSnapshot> | null = null;
   /** Counts committed account writes, so a load that raced one is not kept as the cache. */
   private committed = 0;
@@ -79,14 +87,25 @@ export class Vault {
     });
   }
 
-  /** Sets or changes the PIN (see Keyring.setPin): one header write, the accounts untouched. */
+  /** Checks the PIN or passphrase again (see Keyring.confirmSecret), in turn with unlocks so every wrong try is counted. */
+  confirmSecret(secret: string): Promise<void> {
+    return this.serialised(() => this.keyring.confirmSecret(secret));
+  }
+
+  /** Sets or changes the PIN (see Keyring.setPin): a first PIN re-encrypts every account under a new key. */
   setPin(next: string, kind: SecretKind, current: string | null): Promise<void> {
-    return this.serialised(() => this.keyring.setPin(next, kind, current));
+    return this.serialised(async () => {
+      this.snapshot = null;
+      await this.keyring.setPin(next, kind, current);
+    });
   }
 
   /** Removes the PIN: the device slot comes back, in one header write. */
   removePin(current: string): Promise<void> {
-    return this.serialised(() => this.keyring.removePin(current));
+    return this.serialised(async () => {
+      this.snapshot = null;
+      await this.keyring.removePin(current);
+    });
   }
 
   /** Removes the key and the session copy of the accounts; only the PIN brings them back. */
@@ -102,11 +121,13 @@ export class Vault {
   }
 
   /**
-   * Every readable account, sorted by issuer then name, and the number of unreadable records. Calls
-   * that arrive together (the popup asks for state and list at once) share one load.
+   * Every readable account, sorted by issuer then name, and the number of unusable records. Calls
+   * that arrive together (the popup asks for state and list at once) share one load. `verify` checks
+   * the bytes on disk against the cached copy first (cheap: no decryption), as the popup's list does,
+   * so damage done during the session is reported then; other callers use the cache as it is.
    */
-  read(): Promise<VaultSnapshot> {
-    if (this.snapshot && this.keyring.isOpen) return Promise.resolve(this.snapshot);
+  read({ verify = false }: { verify?: boolean } = {}): Promise<VaultSnapshot> {
+    if (!verify && this.snapshot && this.keyring.isOpen) return Promise.resolve(this.snapshot);
     this.loading ??= this.load().finally(() => {
       this.loading = null;
     });
@@ -118,41 +139,41 @@ export class Vault {
     const committed = this.committed;
     const { header, key } = await this.keyring.open();
     const db = await this.deps.db();
-    // The session copy first: when its revision still matches, no record needs reading or decrypting.
-    const [cached, current] = await Promise.all([
-      this.deps.snapshots?.load().catch(() => null) ?? null,
-      db.get('state', 'revision').then(asRevision),
+    // A copy first (this worker's, or the session's): when the disk still matches it, nothing is decrypted.
+    const [cached, fingerprint] = await Promise.all([
+      this.snapshot ?? this.deps.snapshots?.load().catch(() => null) ?? null,
+      diskFingerprint(db),
     ]);
     if (epoch !== this.keyring.epoch) throw new TwostepError('vault_locked');
-    if (cached && cached.vaultId === header.vaultId && cached.revision === current) {
+    if (cached && cached.vaultId === header.vaultId && cached.fingerprint === fingerprint) {
       // A write committed meanwhile: what we loaded may predate it, so load again.
       if (committed !== this.committed) return this.load();
-      this.snapshot = { accounts: cached.accounts, damaged: cached.damaged };
+      this.snapshot = cached;
       return this.snapshot;
     }
-    // Records and revision from one transaction, so the copy we keep matches the revision we label it with.
-    const tx = db.transaction(['accounts', 'state']);
-    const [records, revision] = await Promise.all([tx.objectStore('accounts').getAll(), tx.objectStore('state').get('revision').then(asRevision)]);
-    const results = await Promise.allSettled(records.map((record) => this.decrypt(header, key, record)));
-    const accounts: Account[] = [];
-    let damaged = 0;
-    for (const result of results) {
-      if (result.status === 'fulfilled') accounts.push(result.value);
-      else damaged++;
-    }
+    const loaded = await loadAll(db, header, key, await this.keyring.anchorValue());
     if (epoch !== this.keyring.epoch) throw new TwostepError('vault_locked');
     if (committed !== this.committed) return this.load();
-    this.snapshot = { accounts: sortAccounts(accounts), damaged };
-    this.keepSnapshot(header.vaultId, revision);
+    const { accounts, damaged, rolledBack } = loaded;
+    this.snapshot = { accounts, damaged, rolledBack, vaultId: header.vaultId, fingerprint: loaded.fingerprint };
+    this.keepSnapshot();
     return this.snapshot;
   }
 
   /** One account by id, read from disk (not the cache) so read-modify-write starts from the truth. */
   async get(id: string): Promise<Account> {
+    return (await this.getStored(id)).account;
+  }
+
+  /** The record on disk and its account, checked against the summary like every read. */
+  private async getStored(id: string): Promise<{ account: Account; record: StoredRecord }> {
     const { header, key } = await this.keyring.open();
-    const record = await (await this.deps.db()).get('accounts', id);
+    const tx = (await this.deps.db()).transaction(['accounts', 'summary']);
+    const [record, sealed] = await Promise.all([tx.objectStore('accounts').get(id), tx.objectStore('summary').get('summary')]);
     if (!record) throw new TwostepError('account_not_found');
-    return this.decrypt(header, key, record);
+    const { summary } = await ledgerOf(header, key, sealed, [record]);
+    if (!(await recordMatches(summary, record))) throw new TwostepError('record_tampered');
+    return { account: await this.decrypt(header, key, record), record };
   }
 
   /** Adds an account; the same secret for the same kind is never stored twice. */
@@ -178,17 +199,17 @@ export class Vault {
         seen.add(secretKey(input));
         added.push({ ...input, id: randomId(this.deps.random), createdAt: now, updatedAt: now });
       }
-      const records = await Promise.all(
-        added.map(async (account) => ({
-          id: account.id,
-          sealed: await sealJson(key, account, boundTo('record', header.vaultId, account.id), this.deps.random),
-        })),
-      );
-      const revision = await atomically(await this.deps.db(), ['accounts', 'state'], async (tx) => {
-        await Promise.all(records.map((record) => tx.objectStore('accounts').add(record)));
-        return bumpRevision(tx.objectStore('state'));
+      const puts = await Promise.all(added.map((account) => this.seal(header, key, account, 1)));
+      await this.commit(header, key, {
+        puts,
+        deletes: [],
+        check: async (tx) => {
+          for (const record of puts) {
+            if (await tx.objectStore('accounts').get(record.id)) throw new TwostepError('storage_failed', 'account id already taken');
+          }
+        },
       });
-      this.remember(added, [], header.vaultId, revision);
+      await this.remember(added, []);
       return { added, duplicates: inputs.length - added.length };
     });
   }
@@ -197,11 +218,23 @@ export class Vault {
   update(id: string, change: (account: Account) => AccountInput): Promise<Account> {
     return this.serialised(async () => {
       const { header, key } = await this.keyring.open();
-      const before = await (await this.deps.db()).get('accounts', id);
-      if (!before) throw new TwostepError('account_not_found');
-      const current = await this.decrypt(header, key, before);
+      const { account: current, record: before } = await this.getStored(id);
       const next: Account = { ...change(current), id, createdAt: current.createdAt, updatedAt: this.deps.now() };
-      await this.write(next, before);
+      const record = await this.seal(header, key, next, (before.version ?? 0) + 1);
+      await this.commit(header, key, {
+        puts: [record],
+        deletes: [],
+        check: async (tx) => {
+          // A concurrent write cannot be silently overwritten.
+          if (!sameRecord((await tx.objectStore('accounts').get(id)) ?? null, before)) {
+            throw new TwostepError('storage_failed', 'the account changed meanwhile; try again');
+          }
+        },
+      }).catch((err: unknown) => {
+        this.snapshot = null;
+        throw err;
+      });
+      await this.remember([next], [id]);
       return next;
     });
   }
@@ -209,62 +242,66 @@ export class Vault {
   /** Removes an account in one transaction. */
   remove(id: string): Promise<void> {
     return this.serialised(async () => {
-      const { header } = await this.keyring.open();
-      const revision = await atomically(await this.deps.db(), ['accounts', 'state'], async (tx) => {
-        if (!(await tx.objectStore('accounts').get(id))) throw new TwostepError('account_not_found');
-        await tx.objectStore('accounts').delete(id);
-        return bumpRevision(tx.objectStore('state'));
+      const { header, key } = await this.keyring.open();
+      await this.commit(header, key, {
+        puts: [],
+        deletes: [id],
+        check: async (tx) => {
+          if (!(await tx.objectStore('accounts').get(id))) throw new TwostepError('account_not_found');
+        },
       });
-      this.remember([], [id], header.vaultId, revision);
+      await this.remember([], [id]);
     });
+  }
+
+  /** Commits a record change with its summary, and moves the second anchor on. */
+  private async commit(header: VaultHeader, key: CryptoKey, change: RecordChange): Promise<void> {
+    const floor = await this.keyring.anchorFloor(header.vaultId);
+    const { generation } = await commitRecords(await this.deps.db(), header, key, this.deps.random, change, floor);
+    this.committed++;
+    this.keyring.keepAnchor(header.vaultId, generation);
+  }
+
+  private async seal(header: VaultHeader, key: CryptoKey, account: Account, version: number): Promise<StoredRecord> {
+    return { id: account.id, version, sealed: await sealJson(key, account, recordAad(header.vaultId, account.id, version), this.deps.random) };
   }
 
   /**
    * Brings the cached snapshot in line with a committed write, so a batch of adds does not decrypt
-   * the whole vault again after each one. Anything unexpected drops the cache instead.
+   * the whole vault again after each one. The fingerprint is taken from disk again (we are still inside
+   * the serialised write, so nothing of ours can come in between). Anything unexpected drops the cache.
    */
-  private remember(written: Account[], removedIds: string[], vaultId: string, revision: number): void {
-    this.committed++;
-    if (!this.snapshot) return;
-    const known = new Set(this.snapshot.accounts.map((a) => a.id));
+  private async remember(written: Account[], removedIds: string[]): Promise<void> {
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    const known = new Set(snapshot.accounts.map((a) => a.id));
     if (removedIds.some((id) => !known.has(id) && !written.some((a) => a.id === id))) {
       this.snapshot = null;
       return;
     }
     const gone = new Set(removedIds);
-    const kept = this.snapshot.accounts.filter((a) => !gone.has(a.id));
-    this.snapshot = { accounts: sortAccounts([...kept, ...written]), damaged: this.snapshot.damaged };
-    this.keepSnapshot(vaultId, revision);
+    const kept = snapshot.accounts.filter((a) => !gone.has(a.id));
+    const fingerprint = await diskFingerprint(await this.deps.db()).catch(() => '');
+    if (this.snapshot !== snapshot) return;
+    this.snapshot = { ...snapshot, accounts: sortAccounts([...kept, ...written]), fingerprint };
+    this.keepSnapshot();
   }
 
   /** Saves the session copy in the background; losing it only costs a decrypt on the next start. */
-  private keepSnapshot(vaultId: string, revision: number): void {
+  private keepSnapshot(): void {
     const { snapshots } = this.deps;
     if (!snapshots || !this.snapshot || !this.keyring.isOpen) return;
-    void snapshots.save({ ...this.snapshot, vaultId, revision }).catch(() => undefined);
-  }
-
-  /**
-   * Encrypts first, then writes in one transaction that checks the record is still what we read
-   * (`expected`), so a concurrent write cannot be silently overwritten.
-   */
-  private async write(account: Account, expected: StoredRecord | null): Promise<void> {
-    const { header, key } = await this.keyring.open();
-    const sealed = await sealJson(key, account, boundTo('record', header.vaultId, account.id), this.deps.random);
-    const revision = await atomically(await this.deps.db(), ['accounts', 'state'], async (tx) => {
-      const onDisk = await tx.objectStore('accounts').get(account.id);
-      if (!sameRecord(onDisk ?? null, expected)) throw new TwostepError('storage_failed', 'the account changed meanwhile; try again');
-      await tx.objectStore('accounts').put({ id: account.id, sealed });
-      return bumpRevision(tx.objectStore('state'));
-    }).catch((err: unknown) => {
-      this.snapshot = null;
-      throw err;
-    });
-    this.remember([account], [account.id], header.vaultId, revision);
+    void snapshots.save(this.snapshot).catch(() => undefined);
   }
 
   private async decrypt(header: VaultHeader, key: CryptoKey, record: StoredRecord): Promise<Account> {
-    const value = await openJson(key, record.sealed, boundTo('record', header.vaultId, record.id));
+    const bytes = await openRecord(header, key, record);
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    } catch {
+      throw new TwostepError('vault_corrupted', 'record is not JSON');
+    }
     return parseStoredAccount(value, record.id);
   }
 

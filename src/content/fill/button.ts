@@ -1,8 +1,12 @@
 /**
  * The small "Fill code" button beside a code field, in a closed shadow root: the page can neither
  * read nor restyle what is inside, and page text never becomes markup (textContent only).
+ *
+ * A click counts only when the page cannot have faked or hidden the button (click-guard.ts). The host
+ * sits in the top layer (a manual popover), above everything the page stacks by z-index.
  */
 import type { OtpTarget } from '../otp-field';
+import { guardClicks, type ClickGuard } from './click-guard';
 import { t } from '../extension';
 
 export interface AccountChoice {
@@ -11,15 +15,10 @@ export interface AccountChoice {
   name: string;
 }
 
-export type ButtonView =
-  | { kind: 'fill'; accounts: AccountChoice[]; open: boolean }
-  | { kind: 'locked' }
-  | { kind: 'lookalike'; site: string }
-  | { kind: 'failed' };
+export type ButtonView = { kind: 'fill'; accounts: AccountChoice[]; open: boolean } | { kind: 'failed' };
 
 export interface ButtonActions {
   fill: (id: string) => void;
-  unlock: () => void;
 }
 
 const CSS = `:host{all:initial}
@@ -28,13 +27,14 @@ background:#fff;color:#1b1f24;border:1px solid #b9c0c8;border-radius:6px;box-sha
 button{font:inherit;color:inherit;background:none;border:0;border-radius:4px;padding:4px 8px;cursor:pointer;text-align:left;white-space:nowrap}
 button:hover,button:focus-visible{background:#e6effc;outline:2px solid #1a5fd0;outline-offset:-2px}
 .main{font-weight:600;color:#0b57d0}
-.warn{color:#fff;background:#b3261e;padding:4px 8px;border-radius:4px;font-weight:600}
 .note{padding:4px 8px;color:#5f6368}`;
 
 let host: HTMLElement | null = null;
+let shadow: ShadowRoot | null = null;
 let box: HTMLElement | null = null;
 let target: OtpTarget | null = null;
 let listening = false;
+let guard: ClickGuard | null = null;
 
 const accountText = (a: AccountChoice): string => [a.issuer, a.name].filter((s) => s !== '').join(' — ');
 
@@ -56,10 +56,10 @@ export function placeButton(): void {
   if (!host || !target) return;
   const r = fieldRect(target);
   if (!r || (r.width === 0 && r.height === 0)) {
-    host.style.setProperty('display', 'none', 'important');
+    host.style.setProperty('visibility', 'hidden', 'important');
     return;
   }
-  host.style.setProperty('display', 'block', 'important');
+  host.style.setProperty('visibility', 'visible', 'important');
   const { clientWidth, clientHeight } = document.documentElement;
   const h = host.offsetHeight;
   const top = r.bottom + 4 + h > clientHeight && r.top - 4 - h >= 0 ? r.top - 4 - h : r.bottom + 4;
@@ -85,24 +85,20 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text: st
   return e;
 }
 
-/** A button that acts on real clicks only: a page cannot click it for the user. */
+/** A button that acts on real clicks the user could see only: a page cannot click it, hide it, or cover it. */
 function action(cls: string, text: string, run: () => void): HTMLButtonElement {
   const b = el('button', cls, text);
   b.type = 'button';
   b.addEventListener('click', (e) => {
     e.stopPropagation();
-    if (e.isTrusted) run();
+    void guard?.counts(e).then((ok) => ok && run());
   });
   return b;
 }
 
 function render(into: HTMLElement, view: ButtonView, actions: ButtonActions): void {
   into.replaceChildren();
-  if (view.kind === 'lookalike') {
-    into.append(el('div', 'warn', t('lookalike_warning', view.site)));
-  } else if (view.kind === 'locked') {
-    into.append(action('main', t('fill_inline_locked'), actions.unlock));
-  } else if (view.kind === 'failed') {
+  if (view.kind === 'failed') {
     into.append(el('div', 'note', t('fill_inline_failed')));
   } else if (view.accounts.length === 1) {
     const only = view.accounts[0]!;
@@ -113,7 +109,24 @@ function render(into: HTMLElement, view: ButtonView, actions: ButtonActions): vo
     into.append(toggle);
     if (view.open) for (const a of view.accounts) into.append(action('item', accountText(a), () => actions.fill(a.id)));
   }
-  placeSoon();
+  // Placed now, not on the next animation frame: until then the host sits at the top left of the
+  // viewport, where a click meant for the button (or a test reading its position) lands on the page.
+  // Background tabs run no animation frames at all.
+  placeButton();
+}
+
+/** Keys in the button (the key guard hands them over; the page never sees them): arrows move, Escape closes. */
+export function buttonKey(key: string): void {
+  if (!shadow || !box) return;
+  if (key === 'Escape') {
+    hideButton();
+    return;
+  }
+  if (key !== 'ArrowDown' && key !== 'ArrowUp') return;
+  const buttons = Array.from(box.querySelectorAll('button'));
+  const at = buttons.indexOf(shadow.activeElement as HTMLButtonElement);
+  const next = buttons[(at + (key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length];
+  next?.focus();
 }
 
 /** Shows the button for `field` (replacing any other); the page sees one element and nothing inside it. */
@@ -122,18 +135,31 @@ export function showButton(field: OtpTarget, view: ButtonView, actions: ButtonAc
   if (!host || !host.isConnected) {
     host = document.createElement('twostep-fill');
     host.style.cssText =
-      'all:initial !important;position:fixed !important;z-index:2147483647 !important;top:0;left:0;display:block !important';
-    const shadow = host.attachShadow({ mode: 'closed' });
+      'all:initial !important;position:fixed !important;z-index:2147483647 !important;top:0;left:0;display:block !important;' +
+      'margin:0 !important;inset:auto !important;overflow:visible !important';
+    shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = CSS;
     box = el('div', 'box', '');
     box.setAttribute('role', 'group');
     box.setAttribute('aria-label', t('extName'));
-    box.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') hideButton();
-    });
+    // Bubbling listeners of the page never see what is typed here (capture listeners: see key-guard.ts).
+    for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'focusin', 'focusout'] as const) {
+      box.addEventListener(type, (e) => {
+        e.stopPropagation();
+        if (e instanceof KeyboardEvent && e.type === 'keydown') buttonKey(e.key);
+      });
+    }
     shadow.append(style, box);
     document.documentElement.append(host);
+    // The top layer: above every element the page stacks, whatever its z-index or stacking context.
+    host.popover = 'manual';
+    try {
+      host.showPopover();
+    } catch {
+      // An older browser without popovers: the fixed position and z-index still apply.
+    }
+    guard = guardClicks(host, box);
   }
   if (!listening) {
     listening = true;
@@ -144,8 +170,11 @@ export function showButton(field: OtpTarget, view: ButtonView, actions: ButtonAc
 }
 
 export function hideButton(): void {
+  guard?.stop();
+  guard = null;
   host?.remove();
   host = null;
+  shadow = null;
   box = null;
   target = null;
 }
@@ -153,4 +182,9 @@ export function hideButton(): void {
 /** The field the button is showing for, if any. */
 export function buttonTarget(): OtpTarget | null {
   return host?.isConnected ? target : null;
+}
+
+/** The button's host element while it is shown (what the page sees of it). */
+export function buttonHost(): HTMLElement | null {
+  return host?.isConnected ? host : null;
 }

@@ -1,12 +1,12 @@
 /**
- * The fill script registered while the inline button is on: it also watches the page for a code field
- * (sign-in steps are often rendered late), shows the button beside it, and fills without asking when
- * the user chose that and exactly one account belongs here. A page without inputs costs one
- * `querySelector` per batch of DOM changes.
+ * The fill script registered while the inline button is on. It runs at document_start so its key
+ * guard comes before any page script's listeners (key-guard.ts); then it watches the page for a code
+ * field (sign-in steps are often rendered late), shows the button beside it, and fills without asking
+ * where the worker allows that. A page without inputs costs one `querySelector` per batch of DOM changes.
  */
 import { buttonTarget, hideButton, placeButton } from './button';
-import { findField, install, offer } from './flow';
-import { firstInput } from './page-text';
+import { findField, firstInput, install, offer } from './flow';
+import { installKeyGuard } from './key-guard';
 
 const SETTLE_MS = 250;
 let offeredFor: HTMLInputElement | null = null;
@@ -31,6 +31,7 @@ function check(): void {
   void offer(field, false);
 }
 
+installKeyGuard();
 if (install()) {
   check();
   new MutationObserver(() => {

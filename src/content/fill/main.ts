@@ -3,5 +3,7 @@
  * the worker then calls `twostepFill` in this frame's isolated world and reads the outcome.
  */
 import { install } from './flow';
+import { installKeyGuard } from './key-guard';
 
+installKeyGuard();
 install();

@@ -6,9 +6,24 @@ import { div, el, type PickerUi } from './ui';
 export interface PreviewChoice {
   issuer: string | null;
   name: string | null;
+  /** The user ticked "I trust this page" under the issuer warning (the form requires it when shown). */
+  trustMismatch: boolean;
+  /** Per account: bind it to its suggested site. */
+  bindSuggested: boolean[];
 }
 
-/** Shows what the code holds; `onAdd` gets the edited issuer and name (null for a batch). */
+/** Why the accounts will be bound to no site, in the user's words. */
+const UNBOUND_TEXT = { frame: 'scan_unbound_frame', insecure: 'scan_unbound_insecure', transfer: 'scan_unbound_transfer' } as const;
+
+/** A checkbox with its label, unticked; `required` makes the form refuse to submit until it is ticked. */
+function checkbox(text: string, testid: string, required = false): { label: HTMLLabelElement; box: HTMLInputElement } {
+  const box = el('input', { type: 'checkbox', required }, testid);
+  const label = el('label', { className: 'check' });
+  label.append(box, el('span', { textContent: text }));
+  return { label, box };
+}
+
+/** Shows what the code holds; `onAdd` gets the edited issuer and name (null for a batch) and the ticks. */
 export function showPreview(ui: PickerUi, preview: ScanPreview, onAdd: (choice: PreviewChoice) => void, onCancel: () => void): void {
   const card = ui.showCard('preview', t('scan_dialog_label'));
   const single = preview.accounts.length === 1 ? preview.accounts[0] : undefined;
@@ -33,9 +48,23 @@ export function showPreview(ui: PickerUi, preview: ScanPreview, onAdd: (choice: 
     }
     card.append(list);
   }
-  card.append(
-    el('p', { className: preview.site ? 'site' : 'note', textContent: preview.site ? t('scan_site', preview.site) : t('scan_no_site') }, 'scan-site'),
-  );
+  const siteText = preview.site ? t('scan_site', preview.site) : t(preview.unbound ? UNBOUND_TEXT[preview.unbound] : 'scan_no_site');
+  card.append(el('p', { className: preview.site ? 'site' : 'note', textContent: siteText }, 'scan-site'));
+  // Suggested sites (transfer codes), one tick each, all unticked: the user binds what they trust.
+  const suggestions = preview.accounts.map((account, i) => {
+    if (!account.suggestedSite) return null;
+    const label = single ? t('scan_suggest_site', account.suggestedSite) : t('scan_suggest_site_for', [account.issuer ? `${account.issuer} — ${account.name}` : account.name, account.suggestedSite]);
+    const { label: row, box } = checkbox(label, `scan-suggest-${i}`);
+    card.append(row);
+    return box;
+  });
+  let trust: HTMLInputElement | null = null;
+  if (preview.mismatch) {
+    card.append(el('p', { className: 'warn', textContent: t('scan_mismatch', [preview.mismatch.issuer, preview.mismatch.site]) }, 'scan-mismatch'));
+    const { label, box } = checkbox(t('scan_mismatch_trust'), 'scan-trust', true);
+    card.append(label);
+    trust = box;
+  }
   if (preview.duplicates > 0) card.append(el('p', { className: 'note', textContent: t('scan_duplicates', String(preview.duplicates)) }, 'scan-duplicates'));
   const buttons = div('buttons');
   const cancel = el('button', { type: 'button', textContent: t('cancel') }, 'scan-cancel');
@@ -46,9 +75,15 @@ export function showPreview(ui: PickerUi, preview: ScanPreview, onAdd: (choice: 
   card.addEventListener('submit', (e) => {
     e.preventDefault();
     add.disabled = true;
-    onAdd({ issuer: issuerInput ? issuerInput.value.trim() : null, name: nameInput ? nameInput.value.trim() : null });
+    onAdd({
+      issuer: issuerInput ? issuerInput.value.trim() : null,
+      name: nameInput ? nameInput.value.trim() : null,
+      trustMismatch: trust?.checked ?? false,
+      bindSuggested: suggestions.map((box) => box?.checked ?? false),
+    });
   });
-  (nameInput ?? add).focus();
+  // Under a warning, Enter must not add by reflex: the focus starts on the tick box.
+  (trust ?? nameInput ?? add).focus();
 }
 
 /** A result or an error, with "Close" and, when picking again can help, "Try again". */

@@ -7,6 +7,7 @@
 import { TwostepError } from '../../core/errors';
 import type { PageRect, ScanPreview } from '../../shared/protocol';
 import { CandidateFinder, type Candidate } from './candidates';
+import { FrameWatch } from './frames';
 import { showMessage, showPreview, type PreviewChoice } from './cards';
 import { call, errorText, openShadow, t } from '../extension';
 import { PickerUi } from './ui';
@@ -76,12 +77,29 @@ function start(options: Options): void {
     try {
       await ui.hideForCapture();
       let preview: ScanPreview;
+      let stable: boolean;
       try {
-        preview = await call('scan.pick', { rect, devicePixelRatio: window.devicePixelRatio });
+        // Where other sites' frames are painted, watched from before the capture until after it: a page
+        // that moves one in or out meanwhile could put another site's code where the first look saw none.
+        const watch = await FrameWatch.start(openShadow, ui.host, rect);
+        try {
+          const foreignFrames = { inBox: watch.inBox, inView: watch.inView };
+          preview = await call('scan.pick', { rect, devicePixelRatio: window.devicePixelRatio, foreignFrames });
+          pending = true;
+          // One more painted frame, so a move made for the capture's frame has its entry computed.
+          await new Promise((r) => requestAnimationFrame(r));
+        } finally {
+          stable = watch.finish(openShadow, ui.host);
+        }
       } finally {
         ui.unhide();
       }
-      pending = true;
+      if (!stable) {
+        void call('scan.cancel', null).catch(() => undefined);
+        pending = false;
+        showMessage(ui, 'error', t('scan_page_changed'), null, stop, pickMode);
+        return;
+      }
       showPreview(ui, preview, (choice) => void confirm(preview, choice), stop);
     } catch (err) {
       // Offered without a click and nothing readable there: let the user point at the code instead.
@@ -105,10 +123,11 @@ function start(options: Options): void {
             : t('scan_added_many', String(added)) + (duplicates > 0 ? `. ${t('scan_skipped', String(duplicates))}` : '');
       // The set-up page asks for the current code to finish: offer to fill it (the worker checks that
       // the account belongs to this page's site, as for any fill).
-      const field = ids.length === 1 ? findOtpTarget(document, { openShadow, deep: true }) : null;
+      // Only when the account was bound to this page: an unbound one has no page to fill.
+      const field = ids.length === 1 && preview.site !== null ? findOtpTarget(document, { openShadow, deep: true }) : null;
       const fill = async (): Promise<void> => {
         try {
-          const { code } = await call('fill.code', { id: ids[0] ?? '' });
+          const { code } = await call('fill.code', { id: ids[0] ?? '', asked: true });
           stop();
           if (field) fillOtp(field, code);
         } catch (err) {

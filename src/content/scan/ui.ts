@@ -20,7 +20,9 @@ label{display:block;margin:8px 0 2px;color:#555;font-size:12px}
 input{width:100%;padding:6px 8px;border:1px solid #aaa;border-radius:6px;background:#fff}
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:10px 0}dt{color:#555}dd{margin:0}
 ul{margin:8px 0;padding-left:18px;max-height:160px;overflow:auto}
-p{margin:8px 0}.site{font-weight:600}.note{color:#555}
+p{margin:8px 0}.site{font-weight:600}.note{color:#555}.warn{color:#8a4b00;font-weight:600}
+label.check{display:flex;gap:8px;align-items:flex-start;margin:8px 0;color:#1b1b1f;font-size:14px}
+label.check input{width:auto;margin:3px 0 0}
 .error{color:#a10000}
 .buttons{display:flex;gap:8px;justify-content:flex-end;margin-top:14px}
 button{padding:6px 14px;border-radius:6px;border:1px solid #aaa;background:#f4f4f6;cursor:pointer}

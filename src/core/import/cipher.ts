@@ -12,10 +12,7 @@ export async function aesGcmOpen(key: Uint8Array, iv: Uint8Array, data: Uint8Arr
   }
   try {
     const k = await globalThis.crypto.subtle.importKey('raw', toBuffer(key), 'AES-GCM', false, ['decrypt']);
-    const params: AesGcmParams = { name: 'AES-GCM', iv: toBuffer(iv), tagLength: 128 };
-    if (aad !== undefined) {
-      params.additionalData = toBuffer(aad);
-    }
+    const params = { name: 'AES-GCM', iv: toBuffer(iv), tagLength: 128, ...(aad === undefined ? {} : { additionalData: toBuffer(aad) }) };
     return new Uint8Array(await globalThis.crypto.subtle.decrypt(params, k, toBuffer(data)));
   } catch {
     return undefined;

@@ -26,6 +26,25 @@ export function boundTo(purpose: 'record' | 'slot', vaultId: string, id: string)
   return encoder.encode(`twostep/v1/${purpose}\u0000${vaultId}\u0000${id}`);
 }
 
+/**
+ * Additional data of a format-2 account record: its place (as `boundTo`) and its version, so an older
+ * copy of the record written back no longer matches the version the vault summary expects.
+ */
+export function recordAad(vaultId: string, id: string, version: number): Uint8Array {
+  return encoder.encode(`twostep/v2/record\u0000${vaultId}\u0000${id}\u0000${version}`);
+}
+
+/** Additional data of the vault summary (./summary.ts): it belongs to this vault and nothing else. */
+export function summaryAad(vaultId: string): Uint8Array {
+  return encoder.encode(`twostep/v2/summary\u0000${vaultId}`);
+}
+
+/** SHA-256 of `bytes` as lower-case hex, truncated to `bytes` bytes (collision resistance ~ half of it). */
+export async function sha256Hex(data: Uint8Array, bytes = 32): Promise<string> {
+  const digest = new Uint8Array(await subtle().digest('SHA-256', asBuffer(data)));
+  return Array.from(digest.subarray(0, bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Imports 32 raw bytes as a non-extractable AES-256-GCM key. */
 export async function importVaultKey(raw: Uint8Array): Promise<CryptoKey> {
   if (raw.length !== 32) throw new TwostepError('vault_corrupted', 'vault key has the wrong length');

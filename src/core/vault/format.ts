@@ -43,18 +43,47 @@ export interface PinSlot {
 
 export type KeySlot = DeviceSlot | PinSlot;
 
-export const VAULT_FORMAT = 1;
+/**
+ * 2: records carry a version bound into their additional data, and an authenticated summary
+ * (./summary.ts) lists them. A format-1 vault is migrated on first open (Keyring.open).
+ */
+export const VAULT_FORMAT = 2;
+export const LEGACY_FORMAT = 1;
 
 export interface VaultHeader {
-  format: typeof VAULT_FORMAT;
+  format: typeof VAULT_FORMAT | typeof LEGACY_FORMAT;
   vaultId: string;
   cipher: 'AES-256-GCM';
   createdAt: number;
   slots: KeySlot[];
 }
 
-/** One encrypted account. `id` is bound into the ciphertext as additional data. */
+/**
+ * One encrypted account. `id` and `version` are bound into the ciphertext as additional data
+ * (`recordAad`); a format-1 record has no version and was bound with `boundTo('record', …)`.
+ */
 export interface StoredRecord {
   id: string;
+  /** 1 for a new record, +1 on each rewrite. */
+  version?: number;
   sealed: Sealed;
+}
+
+/**
+ * What the vault held after its last write, sealed under the vault key in `meta/summary` and rewritten
+ * in the same transaction as every write. A record or header that does not match it was written back
+ * from an older copy, or edited, outside Twostep.
+ */
+export interface VaultSummary {
+  /** +1 on every write; also kept outside IndexedDB as a second anchor (storage.local). */
+  generation: number;
+  /** `headerDigest` of the header this vault was last given by Twostep ('' when unknown). */
+  header: string;
+  /** Each record's id → [version, `recordDigest`]. */
+  records: Record<string, [number, string]>;
+  /**
+   * The vault id before the last re-key, so a second anchor that still names it (the browser stopped
+   * between the commit and the anchor's update) is not taken for a rollback.
+   */
+  previous?: string;
 }

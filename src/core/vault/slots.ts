@@ -1,12 +1,12 @@
 /**
- * Key slots: each wraps the same 256-bit vault key a different way. Adding, changing or removing a
- * PIN therefore rewrites only the header, never the accounts.
+ * Key slots: each wraps the 256-bit vault key a different way. Changing or removing a PIN rewrites only
+ * the header; a first PIN also makes a new vault key (background/vault/keyring.ts explains why).
  */
 import { TwostepError } from '../errors';
 import type { SecretKind } from '../pin-policy';
 import { boundTo, generateDeviceKey, open, randomId, seal, type RandomBytes } from './crypto';
 import type { DeviceSlot, PinSlot } from './format';
-import { deriveWrappingKey, MIN_KDF, newKdfParams } from './kdf';
+import { deriveWrappingKey, kdfWithinBounds, newKdfParams } from './kdf';
 
 /** Wraps `vaultKey` under a new non-extractable device key; the caller stores both in one transaction. */
 export async function makeDeviceSlot(vaultKey: Uint8Array, vaultId: string, random: RandomBytes): Promise<{ slot: DeviceSlot; deviceKey: CryptoKey }> {
@@ -35,16 +35,10 @@ export async function makePinSlot(vaultKey: Uint8Array, vaultId: string, secret:
  */
 export async function openPinSlot(slot: PinSlot, vaultId: string, secret: string): Promise<Uint8Array> {
   const { kdf } = slot;
-  if (
-    kdf.name !== 'argon2id' ||
-    !(kdf.salt instanceof Uint8Array) ||
-    kdf.salt.length < 16 ||
-    kdf.memoryKiB < MIN_KDF.memoryKiB ||
-    kdf.passes < MIN_KDF.passes ||
-    kdf.parallelism < MIN_KDF.parallelism
-  ) {
-    // Parameters below our floor mean someone edited the header to make brute force cheap.
-    throw new TwostepError('vault_corrupted', 'key slot parameters are below the minimum');
+  if (!kdfWithinBounds(kdf)) {
+    // Below our floor, someone edited the header to make brute force cheap; above our ceiling, to make
+    // unlocking exhaust memory or never end. Either way the slot is not one we wrote.
+    throw new TwostepError('vault_corrupted', 'key slot parameters are out of bounds');
   }
   try {
     return await open(await deriveWrappingKey(secret, kdf), slot.wrapped, boundTo('slot', vaultId, slot.id));

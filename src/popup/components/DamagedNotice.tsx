@@ -4,11 +4,12 @@ import { t } from '../../shared/i18n';
  * Above the list when some stored accounts could not be read (tampered or corrupted on disk). They
  * are kept, never deleted, so a later version or a backup can still recover them.
  */
-export function DamagedNotice({ count }: { count: number }) {
+export function DamagedNotice({ count, rolledBack }: { count: number; rolledBack: boolean }) {
   return (
     <div class="damaged" role="status" data-testid="damaged-notice">
-      <strong>{t(count === 1 ? 'damaged_one' : 'damaged_many', String(count))}</strong>
-      <p>{t('damaged_detail')}</p>
+      {count > 0 && <strong>{t(count === 1 ? 'damaged_one' : 'damaged_many', String(count))}</strong>}
+      {count > 0 && <p>{t('damaged_detail')}</p>}
+      {rolledBack && <p data-testid="rolled-back-notice">{t('vault_rolled_back')}</p>}
     </div>
   );
 }

@@ -18,6 +18,8 @@ interface Props {
   /** Scroll to this account once shown (a newly added one). */
   scrollToId: string | null;
   onAdd: () => void;
+  /** Set a PIN before the first account (the empty state's first-run offer); null when not offered. */
+  onProtect?: (() => void) | null;
   /** Start picking a QR code on the page the popup was opened over (issue 4). */
   onScan: () => void;
   onSettings: () => void;
@@ -126,7 +128,7 @@ export function ListView(props: Props) {
       </header>
       {props.banner}
       {accounts.length === 0 ? (
-        <EmptyState onAdd={props.onAdd} onScan={props.onScan} />
+        <EmptyState onAdd={props.onAdd} onScan={props.onScan} onProtect={props.onProtect} />
       ) : shown.length === 0 ? (
         <NoResults query={query.trim()} />
       ) : (

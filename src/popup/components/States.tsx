@@ -1,14 +1,32 @@
 /** The popup's whole-screen states: no accounts yet, nothing found, and failed to load (locked: LockedView). */
 import { t } from '../../shared/i18n';
-import { KeyIcon, PlusIcon, QrIcon } from './icons';
+import { KeyIcon, LockIcon, PlusIcon, QrIcon } from './icons';
 
-export function EmptyState({ onAdd, onScan }: { onAdd: () => void; onScan: () => void }) {
+interface EmptyProps {
+  onAdd: () => void;
+  onScan: () => void;
+  /** First run without a PIN: offer one before the first secret is stored (null once answered). */
+  onProtect?: (() => void) | null | undefined;
+}
+
+export function EmptyState({ onAdd, onScan, onProtect }: EmptyProps) {
   return (
     <div class="state" data-testid="empty-state">
       <KeyIcon />
       <h2>{t('empty_title')}</h2>
       <p>{t('empty_body')}</p>
-      <button type="button" class="button primary" data-testid="empty-add-button" onClick={onAdd}>
+      {onProtect ? (
+        <>
+          <button type="button" class="button primary" data-testid="empty-protect-button" aria-describedby="empty-protect-hint" onClick={onProtect}>
+            <LockIcon small />
+            {t('empty_protect')}
+          </button>
+          <p class="hint" id="empty-protect-hint">
+            {t('empty_protect_hint')}
+          </p>
+        </>
+      ) : null}
+      <button type="button" class={onProtect ? 'button' : 'button primary'} data-testid="empty-add-button" onClick={onAdd}>
         <PlusIcon />
         {t('add_account')}
       </button>

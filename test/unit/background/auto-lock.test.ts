@@ -15,8 +15,9 @@ async function setup(withPin: boolean) {
     vault: f.vault,
     settings: { get: () => Promise.resolve({ ...DEFAULT_SETTINGS, autoLockMinutes: 15 }), set: () => Promise.reject(new Error('unused')) },
     now: () => now,
-    lastUse: { load: () => Promise.resolve(last), save: (at) => Promise.resolve(void (last = at)) },
+    lastUse: { load: () => Promise.resolve(last), save: (at) => Promise.resolve(void (last = at)), clear: () => Promise.resolve(void (last = null)) },
     alarm: { at: (when) => Promise.resolve(void (alarm = when)), cancel: () => Promise.resolve(void (alarm = null)) },
+    forget: () => Promise.resolve(),
     changed: () => Promise.resolve(void changes++),
   });
   return { f, lock, advance: (ms: number) => (now += ms), alarm: () => alarm, changes: () => changes, now: () => now };

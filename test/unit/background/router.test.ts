@@ -30,6 +30,12 @@ describe('classifySender', () => {
       'https://github.com.evil.example',
     );
   });
+
+  it('passes on the sending document and the tab’s top URL as the browser reports them, or null', () => {
+    const framed = { ...content, frameId: 3, documentId: 'D0C', tab: { id: 4, url: 'https://evil.example/' } };
+    expect(classifySender(framed, ID)).toMatchObject({ frameId: 3, documentId: 'D0C', tabUrl: 'https://evil.example/' });
+    expect(classifySender(content, ID)).toMatchObject({ documentId: null, tabUrl: null });
+  });
 });
 
 describe('route', () => {

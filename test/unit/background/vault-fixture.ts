@@ -7,7 +7,7 @@ import { TwostepError } from '../../../src/core/errors';
 import type { AccountInput } from '../../../src/core/account';
 import { platformRandom } from '../../../src/core/vault/crypto';
 import { openVaultDb, type VaultDb } from '../../../src/background/vault/db';
-import { Vault, type CachedSnapshot, type KeyStore, type SnapshotStore } from '../../../src/background/vault/vault';
+import { Vault, type AnchorStore, type CachedSnapshot, type KeyStore, type SnapshotStore } from '../../../src/background/vault/vault';
 
 let dbCounter = 0;
 
@@ -23,6 +23,18 @@ export class MemoryKeyStore implements KeyStore {
   }
   clear() {
     this.value = null;
+    return Promise.resolve();
+  }
+}
+
+/** Stands in for `storage.local`'s copy of the summary generation (survives everything but a profile copy). */
+export class MemoryAnchorStore implements AnchorStore {
+  value: { vaultId: string; generation: number } | null = null;
+  load() {
+    return Promise.resolve(this.value);
+  }
+  save(value: { vaultId: string; generation: number }) {
+    this.value = value;
     return Promise.resolve();
   }
 }
@@ -61,6 +73,7 @@ export interface Fixture {
   db: VaultDb;
   keys: MemoryKeyStore;
   snapshots: MemorySnapshotStore;
+  anchor: MemoryAnchorStore;
   /** Empties session storage, as closing the browser does. */
   browserRestart(): Promise<void>;
   /** A new Vault object on the same database and key store: what a restarted worker builds. */
@@ -73,12 +86,13 @@ export async function newFixture(): Promise<Fixture> {
   const db = await openVaultDb(name);
   const keys = new MemoryKeyStore();
   const snapshots = new MemorySnapshotStore();
+  const anchor = new MemoryAnchorStore();
   let t = 1_700_000_000_000;
-  const make = () => new Vault({ db: () => Promise.resolve(db), keys, snapshots, random: platformRandom, now: () => (t += 1000) });
+  const make = () => new Vault({ db: () => Promise.resolve(db), keys, snapshots, anchor, random: platformRandom, now: () => (t += 1000) });
   const browserRestart = async () => {
     await Promise.all([keys.clear(), snapshots.clear()]);
   };
-  return { name, db, keys, snapshots, browserRestart, vault: make(), restartWorker: make };
+  return { name, db, keys, snapshots, anchor, browserRestart, vault: make(), restartWorker: make };
 }
 
 export function input(overrides: Partial<AccountInput> = {}): AccountInput {
@@ -109,8 +123,9 @@ export function testServices(f: Fixture, now: () => number, extra: Partial<Servi
     vault: f.vault,
     settings,
     now,
-    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve() },
+    lastUse: { load: () => Promise.resolve(null), save: () => Promise.resolve(), clear: () => Promise.resolve() },
     alarm: { at: () => Promise.resolve(), cancel: () => Promise.resolve() },
+    forget: () => Promise.resolve(),
     changed: () => Promise.resolve(),
   });
   return { vault: f.vault, settings, autoLock, now, ...extra };

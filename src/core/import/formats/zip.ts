@@ -110,8 +110,9 @@ async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+      // Typed by hand: node's types give DecompressionStream's chunks as `any`; they are bytes.
+      const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
+      if (done || value === undefined) break;
       total += value.length;
       if (total > IMPORT_LIMITS.maxFileBytes) {
         await reader.cancel();
