@@ -264,13 +264,18 @@ export function App() {
   }
 
   const sub = title !== '' && status === 'ready';
+  // Escape leaves a sub-view wherever the focus is: after a form re-renders with its errors the focus
+  // can sit on the body, outside any element of ours, and a listener on our root would miss the key.
+  useEffect(() => {
+    if (!sub) return undefined;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !e.defaultPrevented) toList();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [sub]);
   return (
-    <div
-      class="app"
-      data-view={locked ? 'locked' : status === 'ready' ? view.kind : status}
-      data-tab={tab ? 'ready' : 'pending'}
-      onKeyDown={sub ? (e) => e.key === 'Escape' && toList() : undefined}
-    >
+    <div class="app" data-view={locked ? 'locked' : status === 'ready' ? view.kind : status} data-tab={tab ? 'ready' : 'pending'}>
       {sub ? null : <h1 class="visually-hidden">{t('extName')}</h1>}
       {sub ? (
         <header class="bar">

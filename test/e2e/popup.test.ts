@@ -94,6 +94,8 @@ describe('the popup', () => {
     await expect(page.getByTestId('add-secret').inputValue()).resolves.toBe('hello 1890');
     expect(await page.getByTestId('add-secret').getAttribute('aria-invalid')).toBe('true');
     await page.keyboard.press('Escape');
+    // Back on the list (a form left open would make the count below pass for the wrong reason).
+    await page.locator('.app[data-view="list"]').waitFor({ timeout: 10_000 });
     await expect(rowOf(page, 'Example').count()).resolves.toBe(0);
   });
 
