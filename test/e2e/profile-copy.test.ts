@@ -1,8 +1,9 @@
 /**
  * The attack on a PIN: copy the profile of a closed browser and read Twostep's IndexedDB straight
- * from the LevelDB files (profile-attack.ts), deleted values included. Chromium keeps the device key
- * and the device-wrapped vault key written before the PIN in those files; an account added after a
- * PIN or passphrase must not decrypt with anything found there.
+ * from the LevelDB files (profile-attack.ts), deleted values included. Chromium keeps overwritten
+ * values in those files until a compaction merges them away; after a first PIN or passphrase Twostep
+ * forces that (src/background/vault/scrub.ts), so no account may decrypt with anything found there,
+ * and the device key written before the PIN must be gone from every file.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_EXTENSION_ID } from '../../scripts/extension-key';
 import { launchExtension, type Extension } from './harness';
-import { attack, extensionIdbDir } from './profile-attack';
+import { attack, extensionIdbDir, foundAnywhere } from './profile-attack';
 import { send } from './popup-helpers';
 
 const BEFORE = { issuer: 'BeforePin', secret: 'JBSWY3DPEHPK3PXP' };
@@ -65,17 +66,27 @@ describe('a copied profile', () => {
     for (const dir of cleanup.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('use Twostep, then set a PIN: accounts added after the PIN do not decrypt', async () => {
-    const ext = await launchExtension();
+  it('use Twostep, then set a PIN: no account decrypts from a copy, not even one from before the PIN', async () => {
+    let ext = await launchExtension();
     cleanup.push(ext.profileDir);
-    const page = await ext.openPopup();
+    let page = await ext.openPopup();
     await must(send(page, 'accounts.add', { input: inputOf(BEFORE) }));
+    // A copy taken before the PIN opens: this is where the reader learns the device key and the old
+    // vault key, so it can look for them again later.
+    const early = await copyOfProfile(ext);
+    cleanup.push(early);
+    const before = await attack(extensionIdbDir(early, TEST_EXTENSION_ID));
+    expect(before.accounts.map((a) => a.issuer)).toEqual([BEFORE.issuer]);
+    expect(before.openers.length).toBeGreaterThanOrEqual(2);
+
+    ext = await launchExtension({ profileDir: ext.profileDir });
+    page = await ext.openPopup();
     await must(send(page, 'vault.setPin', { next: '482916', kind: 'pin', current: null }));
     for (const a of AFTER) await must(send(page, 'accounts.add', { input: inputOf(a) }));
     const copy = await copyOfProfile(ext);
     cleanup.push(copy);
-
     const fromLog = await attack(extensionIdbDir(copy, TEST_EXTENSION_ID));
+
     // Later LevelDB flushes its log into a Snappy-compressed table: read such a copy too. (Deleting a
     // database makes Chromium flush; measured with Chromium 156. Only the log to table step matters here.)
     const again = await launchExtension({ profileDir: ext.profileDir });
@@ -87,15 +98,18 @@ describe('a copied profile', () => {
     const fromTable = await attack(extensionIdbDir(later, TEST_EXTENSION_ID));
     expect(fromTable.fromTables).toBeGreaterThan(0);
 
-    for (const loot of [fromLog, fromTable]) {
-      // The reader works: it finds the old device key, unwraps the old vault key and reads the account
-      // that existed before the PIN (a secret from before the PIN stays exposed: see README).
-      expect(loot.vaultKeys).toBeGreaterThanOrEqual(1);
-      expect(loot.accounts.map((a) => a.issuer)).toContain(BEFORE.issuer);
-      // Nothing added after the PIN.
-      for (const a of AFTER) expect(loot.accounts.map((x) => x.secret)).not.toContain(a.secret);
+    for (const [loot, dir] of [[fromLog, copy], [fromTable, later]] as const) {
+      // The reader still reads the vault (so it would find the keys if they were there) ...
+      expect(loot.values).toBeGreaterThan(0);
+      // ... but the device key and the old vault key are gone from every file (vault/scrub.ts), so
+      // nothing decrypts: not the accounts added after the PIN, and not the one from before it.
+      expect(loot.vaultKeys).toBe(0);
+      expect(loot.keysThatOpenedSomething).toBe(0);
+      expect(loot.accounts).toEqual([]);
+      const idb = extensionIdbDir(dir, TEST_EXTENSION_ID);
+      for (const key of before.openers) expect(foundAnywhere(idb, key)).toBe(false);
     }
-  }, 120_000);
+  }, 180_000);
 
   it('a passphrase set before the first account: no account decrypts', async () => {
     const ext = await launchExtension();
@@ -107,9 +121,9 @@ describe('a copied profile', () => {
     cleanup.push(copy);
 
     const loot = await attack(extensionIdbDir(copy, TEST_EXTENSION_ID));
-    // The vault was created with a device slot on first open; the reader finds that key again.
+    // The vault was created with a device slot on first open; the scrub after the passphrase removed it.
     expect(loot.values).toBeGreaterThan(0);
-    expect(loot.vaultKeys).toBeGreaterThanOrEqual(1);
+    expect(loot.vaultKeys).toBe(0);
     expect(loot.accounts).toEqual([]);
   }, 120_000);
 });
