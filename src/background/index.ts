@@ -33,7 +33,13 @@ const db = reopeningDb();
 const now = (): number => Date.now();
 
 // After a first PIN, LevelDB is made to drop the old keys and records (vault/scrub.ts).
-const scrubDeps = { idb: indexedDB, random: platformRandom, mark: localScrubMark };
+const scrubDeps = {
+  idb: indexedDB,
+  random: platformRandom,
+  mark: localScrubMark,
+  usage: async () => (await navigator.storage.estimate()).usage ?? 0,
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
 const logScrubFailure = (err: unknown): void => console.error('twostep: scrub failed', describeError(err));
 const scrub = {
   owe: () => localScrubMark.set().catch(logScrubFailure),

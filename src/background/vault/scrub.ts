@@ -17,10 +17,11 @@
  * 3. Delete the filler database: the scratch range now reaches level 2, so this compaction merges every
  *    table at levels 0 to 2 (where all of Twostep's data lives) and drops every overwritten value.
  * 4. Create and delete the small database once more: step 3's input files may still be on disk (an
- *    open iterator can hold them); the next compaction removes them.
- * Measured with Chromium 156 (headless, e2e test `profile-copy.test.ts`): about 0.1 to 0.2 s in the
- * worker and under 30 MiB of disk for the time it runs. With 8 MiB of filler the old values survived;
- * many small deletes, one large value, waiting and restarting did not remove them either.
+ *    open iterator can hold them); the next compaction removes them. Then wait for LevelDB (`settled`).
+ * Measured with Chromium 156 (headless, e2e test `profile-copy.test.ts`): 0.1 to 0.2 s of writes in
+ * the worker, the old keys gone from disk 50 to 170 ms later, at most 24 MiB more disk meanwhile.
+ * With 8 MiB of filler the old values survived; so did they with many small deletes, one large value,
+ * waiting, or restarting the browser.
  *
  * A worker stopped mid-way leaves scratch databases, and the pending mark set before the re-key: the
  * next start deletes them and runs the whole scrub again.
@@ -33,6 +34,8 @@ const STORE = 's';
 const FILL_BYTES = 12 * 1024 * 1024;
 const VALUE_BYTES = 32 * 1024;
 const VALUES_PER_TX = 32;
+const SETTLE_MS = 10_000;
+const SETTLE_STEP_MS = 25;
 
 /** Whether a scrub is owed: set before a first-PIN re-key, cleared once a scrub ran to its end. */
 export interface ScrubMark {
@@ -45,6 +48,9 @@ export interface ScrubDeps {
   idb: IDBFactory;
   random: RandomBytes;
   mark: ScrubMark;
+  /** The origin's storage use in bytes (`navigator.storage.estimate()`): it tells when LevelDB is done. */
+  usage: () => Promise<number>;
+  sleep: (ms: number) => Promise<void>;
 }
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
@@ -90,9 +96,24 @@ async function flush(idb: IDBFactory): Promise<void> {
   await drop(idb, FLUSH_DB);
 }
 
-async function scrub({ idb, random }: ScrubDeps): Promise<void> {
+/**
+ * Chromium deletes a database's keys and compacts them in a cleanup task after `deleteDatabase`
+ * succeeded (measured: 50 to 170 ms later), so wait until the filler's files are gone: they are inputs
+ * of the same compaction as the old values. Rejects if that does not happen (the mark stays).
+ */
+async function settled({ usage, sleep }: ScrubDeps, base: number): Promise<void> {
+  for (let waited = 0; waited < SETTLE_MS; waited += SETTLE_STEP_MS) {
+    if ((await usage()) < base + FILL_BYTES / 4) return;
+    await sleep(SETTLE_STEP_MS);
+  }
+  throw new Error('LevelDB kept the scrub filler');
+}
+
+async function scrub(deps: ScrubDeps): Promise<void> {
+  const { idb, random } = deps;
   await drop(idb, FILL_DB);
   await drop(idb, FLUSH_DB);
+  const base = await deps.usage();
   const fill = await openScratch(idb, FILL_DB);
   try {
     for (let n = 0; n * VALUE_BYTES < FILL_BYTES; n += VALUES_PER_TX) {
@@ -102,8 +123,11 @@ async function scrub({ idb, random }: ScrubDeps): Promise<void> {
     fill.close();
   }
   await flush(idb);
+  // A barrier: LevelDB runs one compaction at a time, so this one waits for the move into level 2.
+  await flush(idb);
   await drop(idb, FILL_DB);
   await flush(idb);
+  await settled(deps, base);
 }
 
 let queue: Promise<unknown> = Promise.resolve();
