@@ -47,6 +47,14 @@ async function untilTableExists(dir: string): Promise<void> {
   }
 }
 
+/** Whether the worker still owes a scrub (src/background/vault/scrub-mark.ts). */
+async function scrubOwed(ext: Extension): Promise<boolean> {
+  return (await ext.worker()).evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
+    return (await chrome.storage.local.get('levelDbScrubOwed')).levelDbScrubOwed === true;
+  });
+}
+
 async function must(reply: Promise<unknown>): Promise<void> {
   const r = (await reply) as { ok: boolean };
   if (!r.ok) throw new Error(`call failed: ${JSON.stringify(r)}`);
@@ -122,6 +130,45 @@ describe('a copied profile', () => {
 
     const loot = await attack(extensionIdbDir(copy, TEST_EXTENSION_ID));
     // The vault was created with a device slot on first open; the scrub after the passphrase removed it.
+    expect(loot.values).toBeGreaterThan(0);
+    expect(loot.vaultKeys).toBe(0);
+    expect(loot.accounts).toEqual([]);
+  }, 120_000);
+
+  it('a scrub that could not finish runs again at the next worker start', async () => {
+    const ext = await launchExtension();
+    cleanup.push(ext.profileDir);
+    const page = await ext.openPopup();
+    await must(send(page, 'accounts.add', { input: inputOf(BEFORE) }));
+    // Another page of ours holds the scrub's scratch database open, so the scrub's delete is blocked
+    // and it gives up after the re-key, as a worker stopped half-way would leave things.
+    const holder = await ext.openPopup();
+    await holder.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('twostep-scrub-flush', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('s');
+          open.onsuccess = () => ((globalThis as unknown as { held: IDBDatabase }).held = open.result, resolve());
+          open.onerror = () => reject(new Error('open failed'));
+        }),
+    );
+    await must(send(page, 'vault.setPin', { next: '482916', kind: 'pin', current: null }));
+    expect(await scrubOwed(ext)).toBe(true);
+
+    await holder.close();
+    await ext.stopWorker();
+    await page.reload(); // wakes the worker, which finds the scrub owed
+    const deadline = Date.now() + 20_000;
+    while (await scrubOwed(ext)) {
+      if (Date.now() > deadline) throw new Error('the scrub owed did not run at worker start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const names = await (await ext.worker()).evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(names).toEqual(['twostep-vault']);
+
+    const copy = await copyOfProfile(ext);
+    cleanup.push(copy);
+    const loot = await attack(extensionIdbDir(copy, TEST_EXTENSION_ID));
     expect(loot.values).toBeGreaterThan(0);
     expect(loot.vaultKeys).toBe(0);
     expect(loot.accounts).toEqual([]);
