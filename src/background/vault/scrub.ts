@@ -18,10 +18,10 @@
  *    table at levels 0 to 2 (where all of Twostep's data lives) and drops every overwritten value.
  * 4. Create and delete the small database once more: step 3's input files may still be on disk (an
  *    open iterator can hold them); the next compaction removes them. Then wait for LevelDB (`settled`).
- * Measured with Chromium 156 (headless, e2e test `profile-copy.test.ts`): 0.1 to 0.2 s of writes in
- * the worker, the old keys gone from disk 50 to 170 ms later, at most 24 MiB more disk meanwhile.
- * With 8 MiB of filler the old values survived; so did they with many small deletes, one large value,
- * waiting, or restarting the browser.
+ * Measured with Chromium 156 (headless, 2 busy cores): a first PIN takes 0.18 to 0.25 s longer, the
+ * LevelDB directory grows by up to 27 MiB meanwhile, and the old keys are gone from every file when
+ * the call returns (without `settled`, 50 to 170 ms after it). With 8 MiB of filler the old values
+ * survived; so did they with 20 small deletes, one large value, 20 s of waiting, or a browser restart.
  *
  * A worker stopped mid-way leaves scratch databases, and the pending mark set before the re-key: the
  * next start deletes them and runs the whole scrub again.
