@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_EXTENSION_ID } from '../../scripts/extension-key';
 import { launchExtension, type Extension } from './harness';
 import { attack, extensionIdbDir, foundAnywhere } from './profile-attack';
+import { readLevelDb } from './leveldb-reader';
 import { send } from './popup-helpers';
 
 const BEFORE = { issuer: 'BeforePin', secret: 'JBSWY3DPEHPK3PXP' };
@@ -172,5 +173,35 @@ describe('a copied profile', () => {
     expect(loot.values).toBeGreaterThan(0);
     expect(loot.vaultKeys).toBe(0);
     expect(loot.accounts).toEqual([]);
+  }, 120_000);
+
+  it('a PIN change: the old PIN slot, which the old PIN opens, is in no file of a copy', async () => {
+    const ext = await launchExtension();
+    cleanup.push(ext.profileDir);
+    const page = await ext.openPopup();
+    await must(send(page, 'accounts.add', { input: inputOf(BEFORE) }));
+    await must(send(page, 'vault.setPin', { next: '482916', kind: 'pin', current: null }));
+    // The slot as stored now (read only, as the attacker's copy would show it).
+    const oldSlot = await (await ext.worker()).evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('twostep-vault');
+          open.onerror = () => reject(new Error('open failed'));
+          open.onsuccess = () => {
+            const get = open.result.transaction('meta').objectStore('meta').get('header');
+            get.onsuccess = () => {
+              const header = get.result as { slots: { wrapped: { ct: Uint8Array } }[] };
+              open.result.close();
+              resolve(Array.from(header.slots[0]!.wrapped.ct, (b) => b.toString(16).padStart(2, '0')).join(''));
+            };
+          };
+        }),
+    );
+    await must(send(page, 'vault.setPin', { next: '739164', kind: 'pin', current: '482916' }));
+    const copy = await copyOfProfile(ext);
+    cleanup.push(copy);
+    const idb = extensionIdbDir(copy, TEST_EXTENSION_ID);
+    expect(readLevelDb(idb).length).toBeGreaterThan(0);
+    expect(foundAnywhere(idb, oldSlot)).toBe(false);
   }, 120_000);
 });

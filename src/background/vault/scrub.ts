@@ -1,5 +1,6 @@
 /**
- * Makes Chromium's LevelDB forget what a first PIN replaced (issue 8, "A PIN must protect a copied profile").
+ * Makes Chromium's LevelDB forget what a new PIN replaced (issue 8, "A PIN must protect a copied profile"):
+ * after a first PIN the device key and everything under the old vault key, after a change the old PIN slot.
  *
  * All of the extension's IndexedDB databases share one LevelDB. An overwritten or deleted value (the
  * device key, the device-wrapped old vault key, the records sealed under it) stays in its log and table
@@ -37,7 +38,7 @@ const VALUES_PER_TX = 32;
 const SETTLE_MS = 10_000;
 const SETTLE_STEP_MS = 25;
 
-/** Whether a scrub is owed: set before a first-PIN re-key, cleared once a scrub ran to its end. */
+/** Whether a scrub is owed: set before a PIN is set or changed, cleared once a scrub ran to its end. */
 export interface ScrubMark {
   isSet(): Promise<boolean>;
   set(): Promise<void>;

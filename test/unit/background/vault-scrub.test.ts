@@ -1,7 +1,7 @@
 /**
  * The LevelDB scrub after a first PIN (src/background/vault/scrub.ts). What it does to LevelDB's files
  * is tested in Chromium (test/e2e/profile-copy.test.ts); here: it touches only its scratch databases,
- * leaves none behind, keeps its mark until it ran to its end, and runs only after a first-PIN re-key.
+ * leaves none behind, keeps its mark until it ran to its end, and runs only once a new PIN is on disk.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -85,9 +85,13 @@ describe('the LevelDB scrub', () => {
     expect(mark.value).toBe(true);
   });
 
-  it('is owed before a first PIN re-keys, runs after it, and is not run for a PIN change', async () => {
+  it('is owed before a PIN is set or changed and runs after the new header is on disk', async () => {
     const events: string[] = [];
     const db = await openVaultDb(`scrub-test-${Date.now()}`);
+    const slotOnDisk = async () => {
+      const slot = (await db.get('meta', 'header'))!.slots[0]!;
+      return `${slot.type} ${slot.id}`;
+    };
     const vault = new Vault({
       db: () => Promise.resolve(db),
       keys: new MemoryKeyStore(),
@@ -95,14 +99,18 @@ describe('the LevelDB scrub', () => {
       random: platformRandom,
       now: () => Date.now(),
       scrub: {
-        owe: async () => void events.push(`owe, header ${(await db.get('meta', 'header'))!.slots[0]!.type}`),
-        run: async () => void events.push(`run, header ${(await db.get('meta', 'header'))!.slots[0]!.type}`),
+        owe: async () => void events.push(`owe ${await slotOnDisk()}`),
+        run: async () => void events.push(`run ${await slotOnDisk()}`),
       },
     });
     await vault.add(input());
+    const device = await slotOnDisk();
     await vault.setPin('482916', 'pin', null);
-    expect(events).toEqual(['owe, header device', 'run, header pin']);
+    const first = await slotOnDisk();
     await vault.setPin('739164', 'pin', '482916');
-    expect(events).toHaveLength(2);
+    const second = await slotOnDisk();
+    expect(device).toMatch(/^device /);
+    expect(new Set([device, first, second]).size).toBe(3);
+    expect(events).toEqual([`owe ${device}`, `run ${first}`, `owe ${first}`, `run ${second}`]);
   });
 });
