@@ -24,6 +24,17 @@ export const ERROR_CODES = [
   'site_invalid',
   'migration_malformed',
   'migration_empty',
+  // files from other authenticators (src/core/import)
+  'wrong_password',
+  'import_empty',
+  'import_too_large',
+  'import_unknown_format',
+  'import_malformed',
+  'import_kdf_too_costly',
+  'import_phone_database',
+  'import_zip',
+  'import_encrypted_unsupported',
+  'migration_batch_missing',
   // QR codes read from a page (issue 4)
   'qr_not_found',
   'qr_not_authenticator',

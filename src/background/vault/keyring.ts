@@ -53,6 +53,13 @@ export interface Unlocked {
 export class Keyring {
   private unlocked: Unlocked | null = null;
   private lockCount = 0;
+  /**
+   * A PIN set or removed rewrites the header (and, for a first PIN, the key and every record). An
+   * `open()` that overlaps it must not keep what it read before: with the old key cached, accounts
+   * added after a first PIN would be sealed under the key the PIN was meant to retire.
+   */
+  private rewrites = 0;
+  private rewriting: Promise<unknown> | null = null;
 
   constructor(private readonly deps: KeyringDeps) {}
 
@@ -80,7 +87,9 @@ export class Keyring {
   /** The header (created on first use) and the vault key, from the key store or the device slot. */
   async open(): Promise<Unlocked> {
     if (this.unlocked) return this.unlocked;
+    while (this.rewriting) await this.rewriting.catch(() => undefined);
     const epoch = this.lockCount;
+    const rewrites = this.rewrites;
     let header = await this.header();
     if (header.format !== VAULT_FORMAT && header.format !== LEGACY_FORMAT) {
       throw new TwostepError('vault_corrupted', `unknown format ${String(header.format)}`);
@@ -97,8 +106,25 @@ export class Keyring {
     header = await this.upgraded(header, key);
     // A lock that happened meanwhile wins: do not keep a key it meant to remove.
     if (epoch !== this.lockCount) throw new TwostepError('vault_locked');
+    // A PIN set or removed meanwhile: what we read may be the vault before it; read again.
+    if (rewrites !== this.rewrites) return this.open();
     this.unlocked = { header, key };
     return this.unlocked;
+  }
+
+  /** Runs a header rewrite (set or remove PIN) so that no overlapping `open()` keeps what came before. */
+  private async rewrite<T>(work: () => Promise<T>): Promise<T> {
+    this.rewrites++;
+    this.unlocked = null;
+    const run = work();
+    this.rewriting = run;
+    try {
+      return await run;
+    } finally {
+      this.rewrites++;
+      this.unlocked = null;
+      if (this.rewriting === run) this.rewriting = null;
+    }
   }
 
   private async unwrapWithDevice(header: VaultHeader): Promise<Uint8Array> {
@@ -270,11 +296,12 @@ export class Keyring {
     // The replaced header (device slot or old PIN slot) and, after a re-key, the old records must not
     // stay in LevelDB's files, where the device key or the old PIN would open them.
     await this.deps.scrub?.owe();
-    this.unlocked = null;
-    const generation = await rewriteVault(db, from, to, random, null, await this.anchorFloor(from.header.vaultId));
-    this.keepAnchor(to.header.vaultId, generation);
-    // The new PIN is set either way; after a lock meanwhile the vault stays locked and opens with it.
-    await this.keepUnlessLocked(epoch, to.header, raw);
+    await this.rewrite(async () => {
+      const generation = await rewriteVault(db, from, to, random, null, await this.anchorFloor(from.header.vaultId));
+      this.keepAnchor(to.header.vaultId, generation);
+      // The new PIN is set either way; after a lock meanwhile the vault stays locked and opens with it.
+      await this.keepUnlessLocked(epoch, to.header, raw);
+    });
     // Only now, with the new header committed, may the old values go. A failed scrub leaves the mark,
     // and the next worker start tries again; the PIN is set either way (`run` never rejects).
     await this.deps.scrub?.run();
@@ -295,11 +322,12 @@ export class Keyring {
     const { slot, deviceKey } = await makeDeviceSlot(raw, header.vaultId, this.deps.random);
     // A device slot opens the vault without anyone: after a lock meanwhile, keep the PIN instead.
     if (epoch !== this.lockCount) throw new TwostepError('vault_locked');
-    this.unlocked = null;
     const to = { ...header, slots: [slot] };
-    const generation = await rewriteVault(await this.deps.db(), { header, key }, { header: to, key }, this.deps.random, { id: slot.id, key: deviceKey }, await this.anchorFloor(header.vaultId));
-    this.keepAnchor(header.vaultId, generation);
-    await this.keepUnlessLocked(epoch, header, raw);
+    await this.rewrite(async () => {
+      const generation = await rewriteVault(await this.deps.db(), { header, key }, { header: to, key }, this.deps.random, { id: slot.id, key: deviceKey }, await this.anchorFloor(header.vaultId));
+      this.keepAnchor(header.vaultId, generation);
+      await this.keepUnlessLocked(epoch, header, raw);
+    });
   }
 
   private async header(): Promise<VaultHeader> {

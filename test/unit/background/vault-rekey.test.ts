@@ -130,3 +130,34 @@ describe('re-key on the first PIN', () => {
     expect(snapshot.damaged).toBe(0);
   }, 120_000);
 });
+
+describe('re-key while the popup keeps asking', () => {
+  it('a read that began before a first PIN and ends after it does not bring the old key back', async () => {
+    const f = await seeded();
+    const old = await oldKeyMaterial(f);
+    f.vault.forget();
+    // A slow read of the session key (a busy browser), started just before the PIN is set, so it
+    // straddles the whole re-key: the popup asking for the state as it opens.
+    const load = f.keys.load.bind(f.keys);
+    let slow = true;
+    f.keys.load = async () => {
+      const value = await load();
+      if (slow) {
+        slow = false;
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+      return value;
+    };
+    const straddling = f.vault.isLocked();
+    await f.vault.setPin('correct horse battery', 'passphrase', null);
+    await straddling;
+    await f.vault.add(input({ issuer: 'After', secret: 'ONSWG4TFOQYTEMZU' }));
+    const oldKey = await importVaultKey(old.raw);
+    const vaultIds = [old.header.vaultId, (await f.db.get('meta', 'header'))!.vaultId];
+    for (const record of await f.db.getAll('accounts')) {
+      for (const vaultId of vaultIds) {
+        await expect(codeOf(open(oldKey, record.sealed, recordAad(vaultId, record.id, record.version ?? 0)))).resolves.toBe('record_tampered');
+      }
+    }
+  });
+});
