@@ -13,10 +13,12 @@ import { localSettingsStore } from './local-settings';
 import { chromeScanPort } from './scan/chrome-port';
 import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
 import { messageListener } from './router';
-import { inBackground } from './log';
+import { describeError, inBackground } from './log';
 import { showLocked } from './toolbar-icon';
 import { reopeningDb } from './vault/db';
 import { localAnchorStore } from './vault/local-anchor';
+import { scrubIfOwed, scrubObsoleteValues } from './vault/scrub';
+import { localScrubMark } from './vault/scrub-mark';
 import { sessionKeyStore } from './vault/session-key';
 import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
@@ -30,7 +32,22 @@ const STARTED = 'browserSessionStarted';
 const db = reopeningDb();
 const now = (): number => Date.now();
 
-const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now });
+// After a first PIN, LevelDB is made to drop the old keys and records (vault/scrub.ts).
+const scrubDeps = {
+  idb: indexedDB,
+  random: platformRandom,
+  mark: localScrubMark,
+  usage: async () => (await navigator.storage.estimate()).usage ?? 0,
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+const logScrubFailure = (err: unknown): void => console.error('twostep: scrub failed', describeError(err));
+const scrub = {
+  owe: () => localScrubMark.set().catch(logScrubFailure),
+  run: () => scrubObsoleteValues(scrubDeps).catch(logScrubFailure),
+};
+inBackground('scrub', () => scrubIfOwed(scrubDeps));
+
+const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub });
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
 const autoLock = new AutoLock({
   vault,

@@ -5,7 +5,7 @@
  * every ciphertext. Knows the format (it is open source): ids are 32 hex digits, additional data is
  * `boundTo`/`recordAad`, Chromium serializes a CryptoKey (tag 'K') with its raw key bytes.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
 import { boundTo, recordAad } from '../../src/core/vault/crypto';
@@ -18,6 +18,8 @@ export interface Loot {
   candidateKeys: number;
   /** Distinct 32-byte strings that worked as a key somewhere (device keys, unwrapped vault keys). */
   keysThatOpenedSomething: number;
+  /** Those keys, as hex, so a test can look for them again in a later copy. */
+  openers: string[];
   /** Vault keys unwrapped from key slots. */
   vaultKeys: number;
   /** Decrypted account records, as JSON text. */
@@ -99,6 +101,13 @@ async function tryOpen(raw: Uint8Array, iv: Uint8Array, ct: Uint8Array, aad: Uin
   }
 }
 
+/** Whether `bytes` (hex) occur anywhere in the directory: in a file as it is, or in a value read from it (decompressed). */
+export function foundAnywhere(dir: string, hex: string): boolean {
+  const needle = Buffer.from(hex, 'hex');
+  if (readdirSync(dir).some((name) => readFileSync(join(dir, name)).includes(needle))) return true;
+  return readLevelDb(dir).some((e) => Buffer.from(e.value).includes(needle));
+}
+
 /** Runs the whole attack on a LevelDB directory. */
 export async function attack(dir: string): Promise<Loot> {
   const entries = readLevelDb(dir);
@@ -148,5 +157,5 @@ export async function attack(dir: string): Promise<Loot> {
       }
     }
   }
-  return { candidateKeys: c.rawKeys.size, keysThatOpenedSomething: opened.size, vaultKeys, accounts: [...accounts.values()], values: values.length, fromTables: entries.filter((e) => !e.file.endsWith('.log')).length };
+  return { candidateKeys: c.rawKeys.size, keysThatOpenedSomething: opened.size, openers: [...opened], vaultKeys, accounts: [...accounts.values()], values: values.length, fromTables: entries.filter((e) => !e.file.endsWith('.log')).length };
 }

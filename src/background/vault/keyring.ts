@@ -35,6 +35,11 @@ export interface KeyringDeps {
   anchor?: AnchorStore;
   /** The clocks the wrong-PIN wait is counted with; tests pass their own. Default: `now` and performance.now(). */
   clock?: () => ClockReading;
+  /**
+   * Makes LevelDB drop the values a PIN set or changed replaced (scrub.ts): `owe` before the header
+   * write, `run` once it committed; neither rejects. Without it (unit tests) old values stay on disk.
+   */
+  scrub?: { owe(): Promise<void>; run(): Promise<void> };
 }
 
 /** This run of the worker's monotonic clock: performance.now() restarts with every worker. */
@@ -288,12 +293,18 @@ export class Keyring {
       const slot = await makePinSlot(raw, vaultId, next, kind, random);
       to = { header: { ...from.header, vaultId, slots: [slot] }, key: await importVaultKey(raw) };
     }
+    // The replaced header (device slot or old PIN slot) and, after a re-key, the old records must not
+    // stay in LevelDB's files, where the device key or the old PIN would open them.
+    await this.deps.scrub?.owe();
     await this.rewrite(async () => {
       const generation = await rewriteVault(db, from, to, random, null, await this.anchorFloor(from.header.vaultId));
       this.keepAnchor(to.header.vaultId, generation);
       // The new PIN is set either way; after a lock meanwhile the vault stays locked and opens with it.
       await this.keepUnlessLocked(epoch, to.header, raw);
     });
+    // Only now, with the new header committed, may the old values go. A failed scrub leaves the mark,
+    // and the next worker start tries again; the PIN is set either way (`run` never rejects).
+    await this.deps.scrub?.run();
   }
 
   /**
