@@ -9,6 +9,7 @@ import { encodeBase32 } from '../base32';
 import { TwostepError } from '../errors';
 import type { Field } from './protobuf';
 import { readFields, readString, toSigned64, WIRE } from './protobuf';
+import { base64 } from '../import/bytes';
 
 /** A QR code holds at most 2,953 bytes; anything far longer is not one of these. */
 const MAX_URI_LENGTH = 16 * 1024;
@@ -91,24 +92,7 @@ function dataParam(text: string): string {
 
 /** Standard or URL-safe base64, padding optional; a space is a '+' that a form decoder turned into one. */
 function decodeBase64(text: string): Uint8Array {
-  const clean = text.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) {
-    throw new TwostepError('migration_malformed', 'base64');
-  }
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let buffer = 0;
-  let bits = 0;
-  let index = 0;
-  for (const char of clean) {
-    buffer = ((buffer << 6) | alphabet.indexOf(char)) & 0xffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[index++] = (buffer >>> bits) & 0xff;
-    }
-  }
-  return out;
+  return base64(text.replace(/ /g, '+'), 'migration_malformed');
 }
 
 function parseOtpParameters(message: Uint8Array, position: number): AccountInput {

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../../src/core/account';
 import type { ErrorCode } from '../../../src/core/errors';
-import { TwostepError } from '../../../src/core/errors';
 import { readImport } from '../../../src/core/import';
 import { expectedFiles, HAS_IMPORT_FIXTURES, readFixture } from './fixtures';
+import { codeOf } from './helpers';
 
 /** The format each readable fixture must be detected as. */
 const READ: Record<string, string> = {
@@ -77,15 +77,6 @@ function adjust(file: string, account: AccountInput): AccountInput {
   return account;
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TwostepError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a TwostepError');
-}
 
 const files = expectedFiles();
 const readable = files.filter((f) => f.file in READ);
