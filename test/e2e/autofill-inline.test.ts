@@ -130,10 +130,13 @@ describe('the inline Fill button', () => {
     // What the worker runs in each frame for the fill shortcut or the context menu.
     expect(await inContentWorld(page, `globalThis.twostepFill(null)`)).toEqual({ filled: false, reason: 'locked' });
     const unlock = await opened;
-    // The document waiting to be filled is remembered in session storage, not in the worker's memory,
-    // and it was saved before the window opened, so stopping the worker now loses nothing.
-    await ext.stopWorker();
     await unlock.waitForLoadState();
+    await expect.poll(() => unlock.getByTestId('unlock-input').isVisible(), { timeout: 10_000 }).toBe(true);
+    // The document waiting to be filled is remembered in session storage, not in the worker's memory,
+    // so a worker stopped while the user reads the window and types the PIN loses nothing. (Not stopped
+    // earlier: Chrome never stops a worker inside its own `windows.create` call, and a test that kills it
+    // there can leave the new window blank, which no user meets.)
+    await ext.stopWorker();
     await typePin(unlock, PIN);
     const code = await pollValue(() => page.locator('#otp').inputValue(), (v) => v !== '', 15_000);
     expect(totpAround({ secret: TOTP_SECRET })).toContain(code);

@@ -74,8 +74,9 @@ export async function lockNow(page: Page): Promise<void> {
 /** Types the PIN on the keyboard (the field has focus on its own) and presses Enter. */
 export async function typePin(page: Page, pin: string, { enter = true } = {}): Promise<void> {
   const input = page.getByTestId('unlock-input');
-  await expect.poll(() => input.isEnabled()).toBe(true);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unlock-input');
+  // Bounded waits: a view that never shows its field fails here, with the reason, not at the test's timeout.
+  await expect.poll(() => input.isEnabled({ timeout: 1_000 }).catch(() => false), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 5_000 }).toBe('unlock-input');
   await page.keyboard.type(pin);
   if (enter) await page.keyboard.press('Enter');
 }
