@@ -12,6 +12,8 @@ import { extensionArgs } from '../../scripts/chromium-args';
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const POPUP_URL = `chrome-extension://${TEST_EXTENSION_ID}/src/popup/index.html`;
+/** The full-tab page (also the options page). */
+export const MANAGE_URL = `chrome-extension://${TEST_EXTENSION_ID}/src/manage/index.html`;
 
 export interface Extension {
   context: BrowserContext;

@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import { t, translateError } from '../../shared/i18n';
 import type { Settings, VaultState } from '../../shared/protocol';
@@ -6,6 +7,11 @@ import { FillSettings } from './FillSettings';
 import type { PinMode } from './PinForm';
 import { PinSettings } from './PinSettings';
 import { Toggle } from './Toggle';
+
+/** The full-tab page: file pickers close the popup, so imports, backups and exports happen there. */
+function openManage(): void {
+  browser.runtime.openOptionsPage().then(() => window.close(), () => undefined);
+}
 
 interface Props {
   settings: Partial<Settings>;
@@ -30,6 +36,9 @@ export function SettingsView({ settings, update, onError, vault, now, startWith,
   };
   return (
     <div class="form" data-testid="settings">
+      <button type="button" class="button wide" data-testid="open-manage" onClick={openManage}>
+        {t('manage_open')}
+      </button>
       <Toggle
         testid="setting-hide-codes"
         label={t('setting_hide_codes')}

@@ -1,0 +1,10 @@
+import { t } from '../../shared/i18n';
+
+/** Placeholder until this section is built. */
+export function BackupSection() {
+  return (
+    <section aria-labelledby="section-title">
+      <h2 id="section-title">{t('manage_backup_title')}</h2>
+    </section>
+  );
+}
