@@ -23,6 +23,7 @@ import { sessionKeyStore } from './vault/session-key';
 import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
 import { clearAllPending } from './scan/pending';
+import { announceVaultChanged } from '../shared/vault-events';
 
 const IDLE_ALARM = 'twostep-idle-lock';
 const THROTTLE_ALARM = 'twostep-throttle';
@@ -49,6 +50,11 @@ inBackground('scrub', () => scrubIfOwed(scrubDeps));
 
 const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub });
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
+// Open pages that show secrets drop them when the vault locks (shared/vault-events.ts).
+const vaultChanged = async (): Promise<void> => {
+  const locked = await vault.isLocked();
+  await Promise.all([showLocked(locked), announceVaultChanged(locked)]);
+};
 const autoLock = new AutoLock({
   vault,
   settings: localSettingsStore,
@@ -67,7 +73,7 @@ const autoLock = new AutoLock({
   },
   // After a lock, scanned-but-unconfirmed accounts (with their secrets) go too.
   forget: clearAllPending,
-  changed: refreshIcon,
+  changed: vaultChanged,
 });
 const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort });
 

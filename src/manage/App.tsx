@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../shared/client';
 import { t } from '../shared/i18n';
 import type { VaultState } from '../shared/protocol';
+import { onVaultLocked } from '../shared/vault-events';
 import { LockedView } from '../popup/components/LockedView';
 import { AccountsSection } from './accounts/AccountsSection';
 import { BackupSection } from './backup/BackupSection';
@@ -31,6 +32,8 @@ export function App() {
   }, []);
   useEffect(() => {
     call('vault.state', null).then(setVault, () => undefined);
+    // Locked while open: show the unlock field again, and every section (with what it held) goes.
+    return onVaultLocked(() => setVault((state) => (state ? { ...state, locked: true } : state)));
   }, []);
 
   if (vault === null) return <main class="page" aria-busy="true" />;

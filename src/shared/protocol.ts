@@ -132,6 +132,11 @@ export interface Protocol {
    * PIN or passphrase set, `secret` must be it (checked and throttled as for unlocking).
    */
   'accounts.reveal': Method<{ id: string; secret: string | null }, { uri: string }>;
+  /**
+   * The export page: these accounts (all when `ids` is null) with their secrets, for transfer codes and
+   * plain files. The PIN or passphrase is checked as for `accounts.reveal`.
+   */
+  'accounts.export': Method<{ ids: string[] | null; secret: string | null }, { accounts: AccountInput[] }>;
   'vault.unlock': Method<{ secret: string }, VaultState>;
   'vault.lock': Method<null, VaultState>;
   /** Sets or changes the PIN or passphrase; `current` is required when one is set. */

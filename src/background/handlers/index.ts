@@ -3,6 +3,7 @@ import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { accountsAdd } from './accounts-add';
 import { accountsAddUri } from './accounts-add-uri';
+import { accountsExport } from './accounts-export';
 import { accountsHotpNext } from './accounts-hotp-next';
 import { accountsList } from './accounts-list';
 import { accountsRemove } from './accounts-remove';
@@ -24,6 +25,7 @@ export function createHandlers(services: Services): Handlers {
     'accounts.remove': accountsRemove(services),
     'accounts.hotpNext': accountsHotpNext(services),
     'accounts.reveal': accountsReveal(services),
+    'accounts.export': accountsExport(services),
     'vault.unlock': vaultUnlock(services),
     'vault.lock': vaultLock(services),
     'vault.setPin': vaultSetPin(services),

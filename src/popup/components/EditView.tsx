@@ -127,7 +127,7 @@ export function EditView({ account, onSaved, onDeleted, onCancel, onError }: Pro
         </button>
       </div>
 
-      <SecretPanel id={account.id} onError={onError} />
+      <SecretPanel id={account.id} label={accountLabel(account)} onError={onError} />
 
       <section class="danger-zone">
         {confirming ? (

@@ -1,21 +1,29 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { TwostepError } from '../../core/errors';
 import type { SecretKind } from '../../core/pin-policy';
 import { call } from '../../shared/client';
 import { errorCodeOf, t, translateError } from '../../shared/i18n';
 import type { VaultState } from '../../shared/protocol';
+import { onVaultLocked } from '../../shared/vault-events';
 import { pinFailureOf, type PinFailure } from '../pin-text';
 import { FormError } from './Field';
+import { QrCode } from './QrCode';
 import { SecretPrompt } from './SecretPrompt';
+
+/** What the user asked to see: the secret and link as text, or the link as a QR code for a phone. */
+type Showing = 'secret' | 'qr';
 
 /** With a PIN set, the prompt is open: for which kind, and the last wrong try or current wait. */
 interface Asking {
   kind: SecretKind;
+  showing: Showing;
   failure: PinFailure | null;
 }
 
 /** A wait the background already reports shows at once, as on the unlock screen. */
-const askingFor = (state: VaultState, kind: SecretKind): Asking => ({
+const askingFor = (state: VaultState, kind: SecretKind, showing: Showing): Asking => ({
   kind,
+  showing,
   failure: state.retryAt === null ? null : { code: 'pin_throttled', failures: state.failures, retryAt: state.retryAt, seenAt: Date.now() },
 });
 
@@ -30,15 +38,28 @@ function secretOf(uri: string): string | null {
 }
 
 /**
- * The only place the popup ever holds a secret: fetched with `accounts.reveal` on an explicit click,
- * dropped again when hidden or when the view closes. With a PIN or passphrase set, it is asked for
- * first (the background checks it, and a wrong one counts toward the unlock wait).
+ * The only place the popup ever holds a secret: fetched with `accounts.reveal` on an explicit click
+ * ("Show secret key" or "Show QR code"), dropped again when hidden, when the view closes or when the
+ * vault locks. With a PIN or passphrase set, it is asked for first (the background checks it, and a
+ * wrong one counts toward the unlock wait).
  */
-export function SecretPanel({ id, onError }: { id: string; onError: (err: unknown) => void }) {
+export function SecretPanel({ id, label, onError }: { id: string; label: string; onError: (err: unknown) => void }) {
   const [uri, setUri] = useState<string | null>(null);
+  const [showing, setShowing] = useState<Showing>('secret');
   const [asking, setAsking] = useState<Asking | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // Locked while shown (idle time, screen lock): the secret goes, and the popup shows its lock screen.
+  useEffect(
+    () =>
+      onVaultLocked(() => {
+        setUri(null);
+        setAsking(null);
+        onError(new TwostepError('vault_locked'));
+      }),
+    [],
+  );
 
   const fail = (err: unknown): void => {
     setAsking(null);
@@ -46,17 +67,18 @@ export function SecretPanel({ id, onError }: { id: string; onError: (err: unknow
     onError(err);
   };
 
-  const reveal = async (secret: string | null, kind: SecretKind | null): Promise<void> => {
+  const reveal = async (secret: string | null, kind: SecretKind | null, what: Showing): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
       setUri((await call('accounts.reveal', { id, secret })).uri);
+      setShowing(what);
       setAsking(null);
     } catch (err) {
       const code = errorCodeOf(err);
-      if (kind && (code === 'pin_wrong' || code === 'pin_throttled')) setAsking({ kind, failure: pinFailureOf(err) });
+      if (kind && (code === 'pin_wrong' || code === 'pin_throttled')) setAsking({ kind, showing: what, failure: pinFailureOf(err) });
       // A PIN was set between our look and the request: look again, once.
-      else if (code === 'pin_needed' && kind === null) await start(true);
+      else if (code === 'pin_needed' && kind === null) await start(what, true);
       else fail(err);
     } finally {
       setBusy(false);
@@ -64,13 +86,13 @@ export function SecretPanel({ id, onError }: { id: string; onError: (err: unknow
   };
 
   /** How the vault is protected now, not when the popup opened: ask for the PIN first, or reveal. */
-  const start = async (again = false): Promise<void> => {
+  const start = async (what: Showing, again = false): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
       const state = await call('vault.state', null);
-      if (state.protection !== null) setAsking(askingFor(state, state.protection));
-      else if (!again) await reveal(null, null);
+      if (state.protection !== null) setAsking(askingFor(state, state.protection, what));
+      else if (!again) await reveal(null, null, what);
       else fail({ code: 'pin_needed' });
     } catch (err) {
       fail(err);
@@ -86,7 +108,8 @@ export function SecretPanel({ id, onError }: { id: string; onError: (err: unknow
           kind={asking.kind}
           failure={asking.failure}
           busy={busy}
-          onSubmit={(secret) => void reveal(secret, asking.kind)}
+          submitLabel={t(asking.showing === 'qr' ? 'show_qr' : 'show_secret')}
+          onSubmit={(secret) => void reveal(secret, asking.kind, asking.showing)}
           onCancel={() => setAsking(null)}
         />
       </section>
@@ -95,10 +118,26 @@ export function SecretPanel({ id, onError }: { id: string; onError: (err: unknow
   if (uri === null) {
     return (
       <section class="secret-panel">
-        <button type="button" class="button" data-testid="reveal-button" disabled={busy} onClick={() => void start()}>
-          {t('show_secret')}
-        </button>
+        <div class="actions start">
+          <button type="button" class="button" data-testid="reveal-button" disabled={busy} onClick={() => void start('secret')}>
+            {t('show_secret')}
+          </button>
+          <button type="button" class="button" data-testid="qr-button" disabled={busy} onClick={() => void start('qr')}>
+            {t('show_qr')}
+          </button>
+        </div>
         <FormError message={error} />
+      </section>
+    );
+  }
+  if (showing === 'qr') {
+    return (
+      <section class="secret-panel revealed" data-testid="qr-panel">
+        <p class="warning">{t('qr_warning')}</p>
+        <QrCode text={uri} label={t('qr_label', label)} size={240} testId="account-qr" />
+        <button type="button" class="button" data-testid="hide-qr-button" onClick={() => setUri(null)}>
+          {t('hide_qr')}
+        </button>
       </section>
     );
   }

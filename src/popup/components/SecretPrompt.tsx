@@ -10,6 +10,8 @@ interface Props {
   /** The last wrong try or the wait the background reported; counts down on the popup's clock. */
   failure: PinFailure | null;
   busy: boolean;
+  /** The submit button's text: what the PIN unlocks ("Show secret key" unless told). */
+  submitLabel?: string;
   onSubmit: (secret: string) => void;
   onCancel: () => void;
 }
@@ -19,7 +21,7 @@ interface Props {
  * it is not a form of its own: Enter is handled here and never saves the account. The secret lives
  * only in the input and is emptied as soon as it is sent.
  */
-export function SecretPrompt({ kind, failure, busy, onSubmit, onCancel }: Props) {
+export function SecretPrompt({ kind, failure, busy, submitLabel, onSubmit, onCancel }: Props) {
   const now = useClock();
   const input = useRef<HTMLInputElement>(null);
   const text = KIND_TEXT[kind];
@@ -63,7 +65,7 @@ export function SecretPrompt({ kind, failure, busy, onSubmit, onCancel }: Props)
           {t('cancel')}
         </button>
         <button type="button" class="button primary" data-testid="reveal-submit" disabled={busy || blocked} onClick={submit}>
-          {t('show_secret')}
+          {submitLabel ?? t('show_secret')}
         </button>
       </div>
     </div>

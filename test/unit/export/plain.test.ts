@@ -58,6 +58,6 @@ describe('plain exports read back by readImport', () => {
     expect(ours.header).toEqual(fixture.header);
     const fixtureHotp = fixture.db.entries.find((e) => e.type === 'hotp') ?? {};
     for (const key of ['type', 'uuid', 'name', 'issuer', 'icon', 'info']) expect(Object.keys(ours.db.entries[0] ?? {})).toContain(key);
-    expect(Object.keys((ours.db.entries[0]?.info ?? {}) as object).sort()).toEqual(Object.keys((fixtureHotp.info ?? {}) as object).sort());
+    expect(Object.keys((ours.db.entries[0]?.info ?? {})).sort()).toEqual(Object.keys((fixtureHotp.info ?? {})).sort());
   });
 });
