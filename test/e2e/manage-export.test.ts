@@ -57,6 +57,8 @@ describe('export', () => {
     expect(refused).toContain(message(en, 'export_loss_steam'));
     expect(refused).toContain('Slow — minute');
     expect(refused).toContain(message(en, 'export_loss_period', '60'));
+    // SHA-256 with 8 digits goes, with a word about Google Authenticator.
+    expect(await page.getByTestId('export-beyond-google').innerText()).toContain('Example — user02');
 
     const chosen = MANY.filter((a) => !unticked.includes(a.name));
     const count = Math.ceil(chosen.length / 10);

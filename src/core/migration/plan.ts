@@ -35,6 +35,11 @@ export interface MigrationPlan {
   refused: { index: number; problems: MigrationProblem[] }[];
   /** Accounts that go but lose their sites: the format has no field for them. */
   losingSites: number[];
+  /**
+   * Accounts that go exactly, but with SHA-256/512 or 8 digits: Aegis and 2FAS compute them, while
+   * Google Authenticator has long computed SHA-1 with 6 digits whatever the code said.
+   */
+  beyondGoogle: number[];
 }
 
 /** What stops an account from going into a transfer code exactly (not counting its size). */
@@ -66,6 +71,7 @@ export function planMigration(accounts: readonly AccountInput[], batchId: number
     else fits.push(index);
   });
   const losingSites = fits.filter((index) => (accounts[index]?.sites.length ?? 0) > 0);
+  const beyondGoogle = fits.filter((index) => accounts[index]?.algorithm !== 'SHA1' || accounts[index]?.digits !== 6);
   // The final links carry the real batch size and index, which are never wider than the ones measured,
   // but base64 and percent-encoding depend on content: a link that still came out too long (rare) makes
   // the packing leave a little more room and start again.
@@ -76,7 +82,7 @@ export function planMigration(accounts: readonly AccountInput[], batchId: number
       accounts: group,
     }));
     if (codes.every((code) => code.accounts.length === 1 || code.uri.length <= MIGRATION_LIMITS.maxUriLength)) {
-      return { codes, refused, losingSites };
+      return { codes, refused, losingSites, beyondGoogle };
     }
   }
 }

@@ -21,8 +21,10 @@ function newBatchId(): number {
 
 /** What the codes leave out or lose, said before the first code is shown. */
 function LossReport({ plan, accounts }: { plan: MigrationPlan; accounts: AccountInput[] }) {
-  const losingSites = plan.losingSites.map((i) => accounts[i]).filter((a): a is AccountInput => a !== undefined);
-  if (plan.refused.length === 0 && losingSites.length === 0) return null;
+  const of = (indexes: number[]): AccountInput[] => indexes.map((i) => accounts[i]).filter((a): a is AccountInput => a !== undefined);
+  const losingSites = of(plan.losingSites);
+  const beyondGoogle = of(plan.beyondGoogle);
+  if (plan.refused.length === 0 && losingSites.length === 0 && beyondGoogle.length === 0) return null;
   return (
     <div class="export-losses" data-testid="export-losses">
       {plan.refused.length > 0 ? (
@@ -45,6 +47,11 @@ function LossReport({ plan, accounts }: { plan: MigrationPlan; accounts: Account
       {losingSites.length > 0 ? (
         <p class="hint" data-testid="export-losing-sites">
           {t('export_loss_sites', losingSites.map(accountLabel).join(', '))}
+        </p>
+      ) : null}
+      {beyondGoogle.length > 0 ? (
+        <p class="hint" data-testid="export-beyond-google">
+          {t('export_loss_google', beyondGoogle.map(accountLabel).join(', '))}
         </p>
       ) : null}
     </div>

@@ -95,6 +95,8 @@ describe('what a transfer code cannot carry', () => {
       base({ digits: 7, period: 15 }),
       base({ kind: 'hotp', digits: 10, period: 30 }),
       base({ name: 'bound', sites: ['github.com'] }),
+      base({ name: 'strong', algorithm: 'SHA512' }),
+      base({ name: 'long', digits: 8 }),
     ];
     const plan = planMigration(accounts, 3);
     expect(plan.refused).toEqual([
@@ -104,7 +106,8 @@ describe('what a transfer code cannot carry', () => {
       { index: 4, problems: ['digits'] },
     ]);
     expect(plan.losingSites).toEqual([5]);
-    expect(plan.codes.flatMap((c) => c.accounts)).toEqual([0, 5]);
+    expect(plan.beyondGoogle).toEqual([6, 7]);
+    expect(plan.codes.flatMap((c) => c.accounts)).toEqual([0, 5, 6, 7]);
   });
 
   it('refuses exactly what the decoder could not give back unchanged', () => {
