@@ -1,6 +1,6 @@
 /** Steps for the export tests: accounts set up through the protocol, and QR codes read off the screen. */
 import { readFile } from 'node:fs/promises';
-import type { Download, Locator } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { AccountInput } from '../../src/core/account';
 import { readImport } from '../../src/core/import';
@@ -22,8 +22,13 @@ export async function addAccounts(ext: Extension, accounts: AccountInput[]): Pro
   return ids;
 }
 
-/** What the QR code on screen says, read from an element screenshot with Twostep's own QR reader. */
-export async function readQrOnScreen(code: Locator): Promise<string> {
+/**
+ * What the QR code `testId` on screen says, read from an element screenshot with Twostep's own QR
+ * reader, once the canvas says its picture is complete (each code is a new canvas).
+ */
+export async function readQrOnScreen(page: Page, testId: string): Promise<string> {
+  const code = page.locator(`[data-testid="${testId}"][data-ready]`);
+  await code.waitFor({ timeout: 10_000 });
   const png = await code.screenshot();
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const text = decodeQr({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height });

@@ -64,8 +64,8 @@ describe('export', () => {
     const count = Math.ceil(chosen.length / 10);
     const decoded = [];
     for (let i = 0; i < count; i++) {
-      await expect.poll(() => page.getByTestId('export-code-of').textContent()).toBe(message(en, 'export_code_of', String(i + 1), String(count)));
-      decoded.push(...parseMigrationUri(await readQrOnScreen(page.getByTestId('export-qr'))));
+      await expect.poll(() => page.getByTestId('export-code-of').textContent(), { timeout: 5_000 }).toBe(message(en, 'export_code_of', String(i + 1), String(count)));
+      decoded.push(...parseMigrationUri(await readQrOnScreen(page, 'export-qr')));
       if (i < count - 1) await page.getByTestId('export-next').click();
     }
     expect(await page.getByTestId('export-next').isDisabled()).toBe(true);
@@ -93,8 +93,7 @@ describe('export', () => {
     await popup.getByTestId('reveal-pin').fill(PIN);
     await popup.getByTestId('reveal-submit').click();
     const code = popup.getByTestId('account-qr');
-    await code.waitFor({ timeout: 10_000 });
-    expect(parseOtpauthUri(await readQrOnScreen(code))).toEqual(github);
+    expect(parseOtpauthUri(await readQrOnScreen(popup, 'account-qr'))).toEqual(github);
 
     await callFromTab(ext, 'vault.lock', null);
     await popup.getByTestId('locked-view').waitFor({ timeout: 10_000 });

@@ -71,7 +71,7 @@ export function PhoneExport({ accounts, onDone }: { accounts: AccountInput[]; on
         <p data-testid="export-nothing">{t('export_nothing_fits')}</p>
       ) : (
         <figure class="export-code">
-          <QrCode text={code.uri} label={t('export_code_label', [String(shown + 1), String(count)])} size={420} testId="export-qr" />
+          <QrCode key={shown} text={code.uri} label={t('export_code_label', [String(shown + 1), String(count)])} size={420} testId="export-qr" />
           <figcaption>
             <strong data-testid="export-code-of">{t('export_code_of', [String(shown + 1), String(count)])}</strong>
             <span class="hint" data-testid="export-code-holds">

@@ -34,6 +34,8 @@ export function QrCode({ text, label, size, testId }: Props) {
         qr.addData(text, 'Byte');
         qr.make();
         draw(target, (row, col) => qr.isDark(row, col), qr.getModuleCount(), size);
+        // Says the picture is complete (tests wait for it before reading the code off the screen).
+        target.dataset.ready = 'true';
       },
       () => live && setFailed(true),
     );
@@ -41,7 +43,9 @@ export function QrCode({ text, label, size, testId }: Props) {
       live = false;
       // The picture is the secret: wipe it when the code goes, not only when the element does.
       const target = canvas.current;
-      target?.getContext('2d')?.clearRect(0, 0, target.width, target.height);
+      if (!target) return;
+      delete target.dataset.ready;
+      target.getContext('2d')?.clearRect(0, 0, target.width, target.height);
     };
   }, [text, size]);
   if (failed) return <p class="error">{t('error_internal')}</p>;
