@@ -50,10 +50,12 @@ inBackground('scrub', () => scrubIfOwed(scrubDeps));
 
 const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub });
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
-// Open pages that show secrets drop them when the vault locks (shared/vault-events.ts).
+// Open pages that show secrets drop them when the vault locks (shared/vault-events.ts). Not awaited:
+// a lock must never wait on a page's listener.
 const vaultChanged = async (): Promise<void> => {
   const locked = await vault.isLocked();
-  await Promise.all([showLocked(locked), announceVaultChanged(locked)]);
+  void announceVaultChanged(locked);
+  await showLocked(locked);
 };
 const autoLock = new AutoLock({
   vault,
