@@ -10,11 +10,12 @@ import { ListView } from './components/ListView';
 import { LockedView } from './components/LockedView';
 import { DamagedNotice } from './components/DamagedNotice';
 import { LookalikeBanner, type LookalikeAsk } from './components/LookalikeBanner';
+import { NoFieldNotice } from './components/NoFieldNotice';
 import type { PinMode } from './components/PinForm';
 import { PinNudge } from './components/PinNudge';
 import { SettingsView } from './components/SettingsView';
 import { LoadFailed } from './components/States';
-import { sortAccounts } from './format';
+import { shownCode, sortAccounts } from './format';
 import { useAccounts } from './hooks/useAccounts';
 import { useClock } from './hooks/useClock';
 import { useSettings } from './hooks/useSettings';
@@ -34,6 +35,7 @@ interface Toast {
 }
 
 const TOAST_MS = 1500;
+const NO_IDS: readonly string[] = [];
 
 export function App() {
   const now = useClock();
@@ -48,6 +50,8 @@ export function App() {
   // The page under the popup: which accounts may fill there, and whether it is a look-alike (issue 5).
   const [tab, setTab] = useState<TabContext | null>(null);
   const [lookalikeAsk, setLookalikeAsk] = useState<LookalikeAsk | null>(null);
+  // The account a fill found no code field for: the list offers to copy its code instead.
+  const [noField, setNoField] = useState<AccountView | null>(null);
   const sorted = useMemo(() => sortAccounts(accounts), [accounts]);
   const showing = status === 'ready' && loaded;
   useLayoutEffect(() => {
@@ -106,26 +110,44 @@ export function App() {
     if (status === 'ready' && !UNLOCK_WINDOW) call('tab.context', null).then(setTab, () => setTab(null));
   }, [status]);
 
-  /** Copies the code and, when the account belongs to the page under the popup, fills it there too. */
+  /** Copies the code; the worker clears it from the clipboard later if the user asked for that. */
   const copyNow = (account: AccountView, code: string): void => {
-    const copied = navigator.clipboard.writeText(code);
-    const fills = tab?.matching.includes(account.id) === true;
-    const filled = fills ? call('fill.inTab', { id: account.id }) : Promise.resolve({ filled: false, host: null });
-    void Promise.allSettled([copied, filled]).then(([c, f]) => {
-      if (f.status === 'fulfilled' && f.value.filled) {
+    navigator.clipboard.writeText(code).then(
+      () => {
+        notify(t('copied'), account.id);
+        if ((settings.clipboardClearSeconds ?? 0) > 0) void call('clipboard.copied', { code }).catch(() => undefined);
+      },
+      () => notify(t('copy_failed')),
+    );
+  };
+  /** Fills the code into the tab; once it is there the popup has done its job and closes (unless asked not to). */
+  const fillNow = (account: AccountView): void => {
+    setNoField(null);
+    call('fill.inTab', { id: account.id }).then(
+      (result) => {
+        if (!result.filled) {
+          // Nothing was filled and nothing copied: say so, and offer the copy as a separate step.
+          setNoField(account);
+          return;
+        }
+        if (settings.keepPopupOpen !== true) {
+          window.close();
+          return;
+        }
         // Say where the code went: a frame of another site than the tab's can receive it too.
-        notify(f.value.host ? t('filled_on', f.value.host) : t('filled'), account.id);
+        notify(result.host ? t('filled_on', result.host) : t('filled'), account.id);
         // The page got this HOTP code; the counter moved on, so show the next one.
         if (account.kind === 'hotp') void refresh();
-      } else if (f.status === 'rejected') {
-        onError(f.reason);
-        notify(translateError(f.reason));
-      } else if (c.status === 'fulfilled') notify(t('copied'), account.id);
-      else notify(t('copy_failed'));
-    });
+      },
+      (err: unknown) => {
+        onError(err);
+        notify(translateError(err));
+      },
+    );
   };
   /** On a look-alike page a click only asks: the code is copied once the user confirms, told whose site it is. */
   const copy = (account: AccountView, code: string): void => {
+    setNoField(null);
     if (!tab?.lookalike) {
       copyNow(account, code);
       return;
@@ -139,6 +161,11 @@ export function App() {
         copyNow(account, code);
       },
     });
+  };
+  /** A row's action: the tab's site's accounts fill (the list says so), the others copy. */
+  const use = (account: AccountView, code: string): void => {
+    if (tab?.matching.includes(account.id) === true) fillNow(account);
+    else copy(account, code);
   };
   // The picker runs in the page; the popup gets out of its way (a popup opened in a tab has no page under it).
   const scan = (): void => {
@@ -234,11 +261,21 @@ export function App() {
         banner={
           <>
             {lookalike}
+            {noField ? (
+              <NoFieldNotice
+                onCopy={() => copy(noField, shownCode(noField, now).code)}
+                onDismiss={() => setNoField(null)}
+              />
+            ) : null}
             {damaged}
             {nudge}
           </>
         }
         accounts={sorted}
+        site={tab?.site ?? null}
+        siteIds={tab?.matching ?? NO_IDS}
+        pageUrl={tab?.pageUrl ?? null}
+        siteIcons={settings.siteIcons ?? false}
         now={now}
         hideCodes={settings.hideCodes ?? false}
         query={query}
@@ -256,7 +293,7 @@ export function App() {
         }}
         onProtect={offerPin ? () => setView({ kind: 'settings', pin: 'set' }) : null}
         onSettings={() => setView({ kind: 'settings', pin: null })}
-        onCopy={copy}
+        onUse={use}
         onEdit={(account) => setView({ kind: 'edit', id: account.id })}
         onHotpNext={hotpNext}
       />
