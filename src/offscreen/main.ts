@@ -3,11 +3,22 @@
  * focus, so `navigator.clipboard` refuses here; `execCommand('paste'/'copy')` works with the
  * clipboardRead/clipboardWrite permissions. It answers only the worker, and only "clear if it is still X".
  */
-import browser, { type Runtime } from 'webextension-polyfill';
 import type { OffscreenReply, OffscreenRequest } from '../shared/offscreen';
 
-const worker = (browser.runtime.getManifest() as { background?: { service_worker?: string } }).background?.service_worker ?? '';
-const WORKER_URL = browser.runtime.getURL(worker);
+/** An offscreen document gets a few members of `chrome.runtime` (no getManifest), so the polyfill cannot run here. */
+interface Sender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+const { runtime } = (globalThis as unknown as {
+  chrome: {
+    runtime: {
+      id: string;
+      onMessage: { addListener(fn: (m: unknown, s: Sender, reply: (r: OffscreenReply) => void) => boolean | undefined): void };
+    };
+  };
+}).chrome;
 const box = document.getElementById('clip') as HTMLTextAreaElement;
 
 function read(): string | null {
@@ -34,11 +45,13 @@ function isRequest(m: unknown): m is OffscreenRequest {
   return typeof m === 'object' && m !== null && (m as OffscreenRequest).twostepOffscreen === 1 && typeof (m as OffscreenRequest).clearIf === 'string';
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<OffscreenReply> | undefined => {
-  // Content scripts reach extension pages with sendMessage too: only the worker (no tab, no page URL of ours) is heard.
-  if (!isRequest(message) || sender.id !== browser.runtime.id || sender.tab || sender.url !== WORKER_URL) return undefined;
+runtime.onMessage.addListener((message, sender, reply) => {
+  // Content scripts reach extension pages with sendMessage too: only our own contexts outside tabs are heard.
+  const ours = sender.id === runtime.id && !sender.tab && sender.url !== undefined && new URL(sender.url).origin === location.origin;
+  if (!isRequest(message) || !ours) return undefined;
   const held = read();
   const cleared = held === message.clearIf && clear();
   box.value = '';
-  return Promise.resolve({ cleared });
+  reply({ cleared });
+  return undefined;
 });
