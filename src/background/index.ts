@@ -155,8 +155,9 @@ browser.permissions.onRemoved.addListener(() => {
   inBackground('site access', () => hasSiteAccess().then((ok) => (ok ? undefined : localSettingsStore.set({ inlineButton: false }))));
   // Clipboard access or icons taken back in the browser's settings: the settings that needed them go off too.
   inBackground('permissions', async () => {
-    if (!(await browser.permissions.contains(CLIPBOARD_GRANT))) await localSettingsStore.set({ clipboardClearSeconds: 0 });
-    if (!(await browser.permissions.contains(ICONS_GRANT))) await localSettingsStore.set({ siteIcons: false });
+    const { clipboardClearSeconds, siteIcons } = await localSettingsStore.get();
+    if (clipboardClearSeconds > 0 && !(await browser.permissions.contains(CLIPBOARD_GRANT))) await localSettingsStore.set({ clipboardClearSeconds: 0 });
+    if (siteIcons && !(await browser.permissions.contains(ICONS_GRANT))) await localSettingsStore.set({ siteIcons: false });
   });
 });
 // A permission prompt closes the popup that opened it: the change it was for is finished here (pending-grant.ts).

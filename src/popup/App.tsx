@@ -9,7 +9,7 @@ import { BackIcon } from './components/icons';
 import { ListView } from './components/ListView';
 import { LockedView } from './components/LockedView';
 import { DamagedNotice } from './components/DamagedNotice';
-import { LookalikeBanner, type LookalikeAsk } from './components/LookalikeBanner';
+import { LookalikeBanner } from './components/LookalikeBanner';
 import { NoFieldNotice } from './components/NoFieldNotice';
 import type { PinMode } from './components/PinForm';
 import { PinNudge } from './components/PinNudge';
@@ -18,6 +18,7 @@ import { LoadFailed } from './components/States';
 import { shownCode, sortAccounts } from './format';
 import { useAccounts } from './hooks/useAccounts';
 import { useClock } from './hooks/useClock';
+import { useCodeActions } from './hooks/useCodeActions';
 import { useSettings } from './hooks/useSettings';
 import { useVault } from './hooks/useVault';
 
@@ -49,9 +50,6 @@ export function App() {
   const [scrollToId, setScrollToId] = useState<string | null>(null);
   // The page under the popup: which accounts may fill there, and whether it is a look-alike (issue 5).
   const [tab, setTab] = useState<TabContext | null>(null);
-  const [lookalikeAsk, setLookalikeAsk] = useState<LookalikeAsk | null>(null);
-  // The account a fill found no code field for: the list offers to copy its code instead.
-  const [noField, setNoField] = useState<AccountView | null>(null);
   const sorted = useMemo(() => sortAccounts(accounts), [accounts]);
   const showing = status === 'ready' && loaded;
   useLayoutEffect(() => {
@@ -110,63 +108,7 @@ export function App() {
     if (status === 'ready' && !UNLOCK_WINDOW) call('tab.context', null).then(setTab, () => setTab(null));
   }, [status]);
 
-  /** Copies the code; the worker clears it from the clipboard later if the user asked for that. */
-  const copyNow = (account: AccountView, code: string): void => {
-    navigator.clipboard.writeText(code).then(
-      () => {
-        notify(t('copied'), account.id);
-        if ((settings.clipboardClearSeconds ?? 0) > 0) void call('clipboard.copied', { code }).catch(() => undefined);
-      },
-      () => notify(t('copy_failed')),
-    );
-  };
-  /** Fills the code into the tab; once it is there the popup has done its job and closes (unless asked not to). */
-  const fillNow = (account: AccountView): void => {
-    setNoField(null);
-    call('fill.inTab', { id: account.id }).then(
-      (result) => {
-        if (!result.filled) {
-          // Nothing was filled and nothing copied: say so, and offer the copy as a separate step.
-          setNoField(account);
-          return;
-        }
-        if (settings.keepPopupOpen !== true) {
-          window.close();
-          return;
-        }
-        // Say where the code went: a frame of another site than the tab's can receive it too.
-        notify(result.host ? t('filled_on', result.host) : t('filled'), account.id);
-        // The page got this HOTP code; the counter moved on, so show the next one.
-        if (account.kind === 'hotp') void refresh();
-      },
-      (err: unknown) => {
-        onError(err);
-        notify(translateError(err));
-      },
-    );
-  };
-  /** On a look-alike page a click only asks: the code is copied once the user confirms, told whose site it is. */
-  const copy = (account: AccountView, code: string): void => {
-    setNoField(null);
-    if (!tab?.lookalike) {
-      copyNow(account, code);
-      return;
-    }
-    const site = account.sites[0] ?? tab.lookalike.site;
-    setLookalikeAsk({
-      issuer: account.issuer || account.name,
-      site,
-      run: () => {
-        setLookalikeAsk(null);
-        copyNow(account, code);
-      },
-    });
-  };
-  /** A row's action: the tab's site's accounts fill (the list says so), the others copy. */
-  const use = (account: AccountView, code: string): void => {
-    if (tab?.matching.includes(account.id) === true) fillNow(account);
-    else copy(account, code);
-  };
+  const { use, copy, noField, setNoField, lookalikeAsk, setLookalikeAsk } = useCodeActions({ tab, settings, notify, onError, refresh });
   // The picker runs in the page; the popup gets out of its way (a popup opened in a tab has no page under it).
   const scan = (): void => {
     call('scan.start', null).then(
