@@ -41,6 +41,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     modulePreload: false,
+    // Pages the manifest does not name: the worker's offscreen clipboard document.
+    rollupOptions: { input: { offscreen: 'src/offscreen/index.html' } },
   },
   plugins: [crx({ manifest: finalManifest }), noWebAccessibleScripts()],
   server: { port: 5173, strictPort: true },

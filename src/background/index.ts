@@ -5,11 +5,15 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { platformRandom } from '../core/vault/crypto';
 import { AutoLock } from './auto-lock';
+import { chromeClipboardPort, CLIPBOARD_ALARM, clearDueCode } from './clipboard/clear';
+import { applyPendingGrant, localGrantPort } from './pending-grant';
 import { createHandlers } from './handlers';
 import { chromeFillPort } from './fill/chrome-port';
 import { createFillMenu, onFillCommand, onFillMenuClicked } from './fill/menus';
 import { hasSiteAccess, syncInlineScript } from './fill/registration';
 import { localSettingsStore } from './local-settings';
+import { parseSettingsPatch } from './settings-store';
+import { CLIPBOARD_GRANT, ICONS_GRANT } from '../shared/site-access';
 import { chromeScanPort } from './scan/chrome-port';
 import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
 import { messageListener } from './router';
@@ -77,7 +81,16 @@ const autoLock = new AutoLock({
   forget: clearAllPending,
   changed: vaultChanged,
 });
-const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort });
+const handlers = createHandlers({
+  vault,
+  settings: localSettingsStore,
+  autoLock,
+  now,
+  fill: chromeFillPort,
+  scan: chromeScanPort,
+  grants: localGrantPort,
+  clipboard: chromeClipboardPort,
+});
 
 /**
  * While a wrong-PIN wait runs, an alarm reads the throttle every 30 s (Chrome 120's shortest period),
@@ -102,6 +115,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === IDLE_ALARM) inBackground('idle lock', () => autoLock.enforce());
   if (alarm.name === THROTTLE_ALARM) inBackground('throttle', throttleBeat);
+  if (alarm.name === CLIPBOARD_ALARM) inBackground('clipboard', () => clearDueCode(now()));
 });
 
 // The operating system locked the screen: lock the vault too.
@@ -147,6 +161,16 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 browser.permissions.onRemoved.addListener(() => {
   inBackground('site access', () => hasSiteAccess().then((ok) => (ok ? undefined : localSettingsStore.set({ inlineButton: false }))));
+  // Clipboard access or icons taken back in the browser's settings: the settings that needed them go off too.
+  inBackground('permissions', async () => {
+    const { clipboardClearSeconds, siteIcons } = await localSettingsStore.get();
+    if (clipboardClearSeconds > 0 && !(await browser.permissions.contains(CLIPBOARD_GRANT))) await localSettingsStore.set({ clipboardClearSeconds: 0 });
+    if (siteIcons && !(await browser.permissions.contains(ICONS_GRANT))) await localSettingsStore.set({ siteIcons: false });
+  });
+});
+// A permission prompt closes the popup that opened it: the change it was for is finished here (pending-grant.ts).
+browser.permissions.onAdded.addListener(() => {
+  inBackground('grant', () => applyPendingGrant(localSettingsStore, now(), parseSettingsPatch));
 });
 
 // Content scripts must never read the vault key: keep session storage to trusted contexts (the default).

@@ -1,5 +1,7 @@
 /** What handlers work with: the vault, settings and the clock, passed in so tests can supply their own. */
 import type { AutoLock } from './auto-lock';
+import type { ClipboardPort } from './clipboard/clear';
+import type { GrantPort } from './pending-grant';
 import type { FillPort } from './fill/port';
 import type { ScanPort } from './scan/port';
 import type { SettingsStore } from './settings-store';
@@ -14,4 +16,8 @@ export interface Services {
   fill?: FillPort;
   /** Tabs, capture, injection and session storage for QR enrolment (issue 4); absent in unit tests that do not scan. */
   scan?: ScanPort;
+  /** Settings changes waiting for a permission prompt's answer; absent in unit tests that do not ask. */
+  grants?: GrantPort;
+  /** Clearing copied codes from the clipboard later; absent in unit tests that do not copy. */
+  clipboard?: ClipboardPort;
 }

@@ -9,9 +9,13 @@ export const DEFAULT_SETTINGS: Settings = {
   pinNudgeDismissed: false,
   inlineButton: false,
   autoFill: false,
+  keepPopupOpen: false,
+  // Off: clearing needs the clipboard-read permission (to leave alone what the user copied since), asked for when turned on.
+  clipboardClearSeconds: 0,
+  siteIcons: false,
 };
 
-const BOOLEAN_SETTINGS = ['hideCodes', 'askOnStartup', 'pinNudgeDismissed', 'inlineButton', 'autoFill'] as const;
+const BOOLEAN_SETTINGS = ['hideCodes', 'askOnStartup', 'pinNudgeDismissed', 'inlineButton', 'autoFill', 'keepPopupOpen', 'siteIcons'] as const;
 type BooleanSetting = (typeof BOOLEAN_SETTINGS)[number];
 const isBooleanSetting = (key: string): key is BooleanSetting => (BOOLEAN_SETTINGS as readonly string[]).includes(key);
 
@@ -22,6 +26,13 @@ export interface SettingsStore {
 
 /** Longest idle time on offer: a day. Fractions of a minute exist for tests that cannot wait. */
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+
+/** Longest clipboard delay on offer: 10 minutes (a code is long dead by then). */
+const MAX_CLIPBOARD_SECONDS = 600;
+
+function isClipboardSeconds(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_CLIPBOARD_SECONDS;
+}
 
 function isAutoLockMinutes(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_AUTO_LOCK_MINUTES;
@@ -37,6 +48,9 @@ export function parseSettings(value: unknown): Settings {
     pinNudgeDismissed: bool('pinNudgeDismissed'),
     inlineButton: bool('inlineButton'),
     autoFill: bool('autoFill'),
+    keepPopupOpen: bool('keepPopupOpen'),
+    siteIcons: bool('siteIcons'),
+    clipboardClearSeconds: isClipboardSeconds(v.clipboardClearSeconds) ? v.clipboardClearSeconds : DEFAULT_SETTINGS.clipboardClearSeconds,
     autoLockMinutes: isAutoLockMinutes(v.autoLockMinutes) ? v.autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
   };
 }
@@ -52,6 +66,9 @@ export function parseSettingsPatch(value: unknown): Partial<Settings> {
     } else if (key === 'autoLockMinutes') {
       if (!isAutoLockMinutes(v)) throw new TwostepError('bad_request', 'autoLockMinutes is out of range');
       patch.autoLockMinutes = v;
+    } else if (key === 'clipboardClearSeconds') {
+      if (!isClipboardSeconds(v)) throw new TwostepError('bad_request', 'clipboardClearSeconds is out of range');
+      patch.clipboardClearSeconds = v;
     } else {
       throw new TwostepError('bad_request', `unexpected field ${key}`);
     }

@@ -9,14 +9,16 @@ import { BackIcon } from './components/icons';
 import { ListView } from './components/ListView';
 import { LockedView } from './components/LockedView';
 import { DamagedNotice } from './components/DamagedNotice';
-import { LookalikeBanner, type LookalikeAsk } from './components/LookalikeBanner';
+import { LookalikeBanner } from './components/LookalikeBanner';
+import { NoFieldNotice } from './components/NoFieldNotice';
 import type { PinMode } from './components/PinForm';
 import { PinNudge } from './components/PinNudge';
 import { SettingsView } from './components/SettingsView';
 import { LoadFailed } from './components/States';
-import { sortAccounts } from './format';
+import { shownCode, sortAccounts } from './format';
 import { useAccounts } from './hooks/useAccounts';
 import { useClock } from './hooks/useClock';
+import { useCodeActions } from './hooks/useCodeActions';
 import { useSettings } from './hooks/useSettings';
 import { useVault } from './hooks/useVault';
 
@@ -34,6 +36,7 @@ interface Toast {
 }
 
 const TOAST_MS = 1500;
+const NO_IDS: readonly string[] = [];
 
 export function App() {
   const now = useClock();
@@ -47,7 +50,6 @@ export function App() {
   const [scrollToId, setScrollToId] = useState<string | null>(null);
   // The page under the popup: which accounts may fill there, and whether it is a look-alike (issue 5).
   const [tab, setTab] = useState<TabContext | null>(null);
-  const [lookalikeAsk, setLookalikeAsk] = useState<LookalikeAsk | null>(null);
   const sorted = useMemo(() => sortAccounts(accounts), [accounts]);
   const showing = status === 'ready' && loaded;
   useLayoutEffect(() => {
@@ -106,40 +108,7 @@ export function App() {
     if (status === 'ready' && !UNLOCK_WINDOW) call('tab.context', null).then(setTab, () => setTab(null));
   }, [status]);
 
-  /** Copies the code and, when the account belongs to the page under the popup, fills it there too. */
-  const copyNow = (account: AccountView, code: string): void => {
-    const copied = navigator.clipboard.writeText(code);
-    const fills = tab?.matching.includes(account.id) === true;
-    const filled = fills ? call('fill.inTab', { id: account.id }) : Promise.resolve({ filled: false, host: null });
-    void Promise.allSettled([copied, filled]).then(([c, f]) => {
-      if (f.status === 'fulfilled' && f.value.filled) {
-        // Say where the code went: a frame of another site than the tab's can receive it too.
-        notify(f.value.host ? t('filled_on', f.value.host) : t('filled'), account.id);
-        // The page got this HOTP code; the counter moved on, so show the next one.
-        if (account.kind === 'hotp') void refresh();
-      } else if (f.status === 'rejected') {
-        onError(f.reason);
-        notify(translateError(f.reason));
-      } else if (c.status === 'fulfilled') notify(t('copied'), account.id);
-      else notify(t('copy_failed'));
-    });
-  };
-  /** On a look-alike page a click only asks: the code is copied once the user confirms, told whose site it is. */
-  const copy = (account: AccountView, code: string): void => {
-    if (!tab?.lookalike) {
-      copyNow(account, code);
-      return;
-    }
-    const site = account.sites[0] ?? tab.lookalike.site;
-    setLookalikeAsk({
-      issuer: account.issuer || account.name,
-      site,
-      run: () => {
-        setLookalikeAsk(null);
-        copyNow(account, code);
-      },
-    });
-  };
+  const { use, copy, noField, setNoField, lookalikeAsk, setLookalikeAsk } = useCodeActions({ tab, settings, notify, onError, refresh });
   // The picker runs in the page; the popup gets out of its way (a popup opened in a tab has no page under it).
   const scan = (): void => {
     call('scan.start', null).then(
@@ -234,11 +203,21 @@ export function App() {
         banner={
           <>
             {lookalike}
+            {noField ? (
+              <NoFieldNotice
+                onCopy={() => copy(noField, shownCode(noField, now).code)}
+                onDismiss={() => setNoField(null)}
+              />
+            ) : null}
             {damaged}
             {nudge}
           </>
         }
         accounts={sorted}
+        site={tab?.site ?? null}
+        siteIds={tab?.matching ?? NO_IDS}
+        pageUrl={tab?.pageUrl ?? null}
+        siteIcons={settings.siteIcons ?? false}
         now={now}
         hideCodes={settings.hideCodes ?? false}
         query={query}
@@ -256,7 +235,7 @@ export function App() {
         }}
         onProtect={offerPin ? () => setView({ kind: 'settings', pin: 'set' }) : null}
         onSettings={() => setView({ kind: 'settings', pin: null })}
-        onCopy={copy}
+        onUse={use}
         onEdit={(account) => setView({ kind: 'edit', id: account.id })}
         onHotpNext={hotpNext}
       />

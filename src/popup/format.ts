@@ -65,3 +65,27 @@ export function earliestExpiry(accounts: readonly AccountView[]): number {
   for (const a of accounts) if (a.codes.validUntil !== null && a.codes.validUntil < earliest) earliest = a.codes.validUntil;
   return earliest;
 }
+
+/**
+ * A short word for each account that shares its issuer and name with another: the kind when the two
+ * differ in kind (HOTP next to TOTP), else the first site when they differ in site. Accounts with
+ * a name of their own get none.
+ */
+export function distinguishers(accounts: readonly AccountMeta[]): Map<string, string> {
+  const groups = new Map<string, AccountMeta[]>();
+  for (const a of accounts) {
+    const key = accountLabel(a).toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  const out = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const kinds = new Set(group.map((a) => a.kind));
+    const sites = new Set(group.map((a) => a.sites[0] ?? ''));
+    for (const a of group) {
+      const word = kinds.size > 1 ? a.kind.toUpperCase() : sites.size > 1 ? (a.sites[0] ?? '') : '';
+      if (word) out.set(a.id, word);
+    }
+  }
+  return out;
+}

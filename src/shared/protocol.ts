@@ -60,6 +60,12 @@ export interface Settings {
   inlineButton: boolean;
   /** Fill without asking when exactly one account belongs to the site. */
   autoFill: boolean;
+  /** After a fill from the popup, keep it open (it closes by default: the code is where it belongs). */
+  keepPopupOpen: boolean;
+  /** Clear a copied code from the clipboard after this many seconds, if it is still there; 0 never (needs clipboard access). */
+  clipboardClearSeconds: number;
+  /** Show the sites' icons from the browser's favicon cache (needs the favicon permission). */
+  siteIcons: boolean;
 }
 
 /** Fields of an account a user may change after it was added. Secret and kind are fixed by design. */
@@ -83,6 +89,8 @@ export interface FillCandidates {
 /** The active tab as the popup needs it to offer filling and to warn about look-alikes. */
 export interface TabContext {
   site: string | null;
+  /** The tab's address when accounts match it, for its icon from the browser's favicon cache (exact page match only). */
+  pageUrl: string | null;
   /** Ids of accounts whose codes may be filled in this tab. */
   matching: string[];
   lookalike: { issuer: string; site: string } | null;
@@ -179,6 +187,13 @@ export interface Protocol {
   'scan.cancel': Method<null, null, 'content'>;
   'settings.get': Method<null, Settings>;
   'settings.set': Method<Partial<Settings>, Settings>;
+  /**
+   * The page is about to ask the browser for a permission this change needs: the worker applies the
+   * change when the grant arrives (permissions.onAdded), even if the prompt closed the page meanwhile.
+   */
+  'settings.afterGrant': Method<Partial<Settings>, null>;
+  /** Popup: this code was just copied; clear it from the clipboard later if it is still there (per the setting). */
+  'clipboard.copied': Method<{ code: string }, null>;
 }
 
 export type MethodName = keyof Protocol;

@@ -29,13 +29,13 @@ export const tabContext = (services: Services): Handler<'tab.context'> => ({
     const port = portOf(services);
     const tab = await port.activeTab();
     const site = tab?.url ? siteOf(tab.url) : null;
-    if (!tab?.url || site === null || (await services.vault.isLocked())) return { site, matching: [], lookalike: null };
+    if (!tab?.url || site === null || (await services.vault.isLocked())) return { site, pageUrl: null, matching: [], lookalike: null };
     const { accounts } = await services.vault.read();
     const matching = accountsForSite(accounts, fillableSite(tab.url));
-    if (matching.length > 0) return { site, matching: matching.map((a) => a.id), lookalike: null };
+    if (matching.length > 0) return { site, pageUrl: tab.url, matching: matching.map((a) => a.id), lookalike: null };
     // Only a tab with no account of its own is read for the look-alike check (one small script in its top frame).
     const text = await port.pageText(tab.id).catch(() => '');
-    return { site, matching: [], lookalike: lookalikeFor(accounts, site, text) };
+    return { site, pageUrl: null, matching: [], lookalike: lookalikeFor(accounts, site, text) };
   },
 });
 

@@ -11,7 +11,8 @@ import { accountsReveal } from './accounts-reveal';
 import { accountsUpdate } from './accounts-update';
 import { fillCandidates, fillCode, fillInTab, fillUnlock, tabContext } from './fill';
 import { scanCancel, scanConfirm, scanPick, scanStart } from './scan';
-import { settingsGet, settingsSet } from './settings';
+import { clipboardCopied } from './clipboard';
+import { settingsAfterGrant, settingsGet, settingsSet } from './settings';
 import { vaultLock, vaultRemovePin, vaultSetPin, vaultUnlock } from './vault-lock';
 import { vaultState } from './vault-state';
 
@@ -41,5 +42,7 @@ export function createHandlers(services: Services): Handlers {
     'scan.cancel': scanCancel(services),
     'settings.get': settingsGet(services),
     'settings.set': settingsSet(services),
+    'settings.afterGrant': settingsAfterGrant(services),
+    'clipboard.copied': clipboardCopied(services),
   };
 }

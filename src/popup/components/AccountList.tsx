@@ -8,6 +8,8 @@ import { AccountRow, ROW_HEIGHT, type RowActions } from './AccountRow';
 const OVERSCAN = 6;
 /** Until the list is measured, assume the tallest popup Chrome allows (600 px). */
 const INITIAL_VIEWPORT = 600;
+/** A section heading's height: "Accounts for <site>" above the tab's accounts, "Other accounts" below them. */
+export const HEADING_HEIGHT = 28;
 
 export interface ListApi {
   /** Moves focus to row `index` (scrolling it into view). */
@@ -16,13 +18,20 @@ export interface ListApi {
 }
 
 interface Props {
+  /** The tab's site's accounts first (`siteCount` of them), then the others. */
   accounts: AccountView[];
+  /** The tab's site when `siteCount` > 0: their section is headed by its name. */
+  site: string | null;
+  siteCount: number;
+  badges: Map<string, string>;
+  /** The page whose cached icon stands for an account, or null for its letter. */
+  iconPage: (account: AccountView, fills: boolean) => string | null;
   now: number;
   hideCodes: boolean;
   copiedId: string | null;
   busyId: string | null;
   apiRef: RefObject<ListApi | null>;
-  onCopy: RowActions['copy'];
+  onUse: RowActions['use'];
   onEdit: RowActions['edit'];
   onHotpNext: RowActions['hotpNext'];
   /** A printable key typed on a row: it goes to the search box. */
@@ -43,6 +52,12 @@ export function AccountList(props: Props) {
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
   const count = accounts.length;
+  const { siteCount } = props;
+  const headed = siteCount > 0;
+  const otherHeading = headed && siteCount < count;
+  /** The row's top in px: below the site heading, and below the "other" heading after the site's rows. */
+  const topOf = (i: number): number => i * ROW_HEIGHT + (headed ? HEADING_HEIGHT : 0) + (otherHeading && i >= siteCount ? HEADING_HEIGHT : 0);
+  const height = count * ROW_HEIGHT + (headed ? HEADING_HEIGHT : 0) + (otherHeading ? HEADING_HEIGHT : 0);
   const current = Math.min(active, Math.max(0, count - 1));
 
   useLayoutEffect(() => {
@@ -62,9 +77,10 @@ export function AccountList(props: Props) {
   const reveal = (index: number): void => {
     const el = scroller.current;
     if (!el) return;
-    const top = index * ROW_HEIGHT;
+    const top = topOf(index);
     let next = el.scrollTop;
-    if (top < next) next = top;
+    // The first row of a section brings its heading into view too.
+    if (top < next) next = index === 0 || index === siteCount ? top - HEADING_HEIGHT : top;
     else if (top + ROW_HEIGHT > next + el.clientHeight) next = top + ROW_HEIGHT - el.clientHeight;
     if (next !== el.scrollTop) {
       el.scrollTop = next;
@@ -124,10 +140,11 @@ export function AccountList(props: Props) {
     }
   };
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  // Headings only push rows down: starting from the unshifted index errs on rendering one row too many.
+  const first = Math.max(0, Math.floor((scrollTop - 2 * HEADING_HEIGHT) / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const actions: RowActions = {
-    copy: props.onCopy,
+    use: props.onUse,
     edit: props.onEdit,
     hotpNext: props.onHotpNext,
     focusRow: setActive,
@@ -141,7 +158,11 @@ export function AccountList(props: Props) {
         key={account.id}
         account={account}
         index={i}
+        top={topOf(i)}
         setSize={count}
+        fills={i < siteCount}
+        badge={props.badges.get(account.id) ?? ''}
+        iconPage={props.iconPage(account, i < siteCount)}
         now={now}
         active={i === current}
         copied={account.id === props.copiedId}
@@ -160,8 +181,20 @@ export function AccountList(props: Props) {
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
     >
-      <div class="list-inner" role="list" aria-label={t('accounts')} style={{ height: `${count * ROW_HEIGHT}px` }}>
-        {rows}
+      <div class="list-inner" style={{ height: `${height}px` }}>
+        {headed ? (
+          <h2 class="list-heading" data-testid="site-heading" style={{ top: '0px' }}>
+            {t('site_accounts', props.site ?? '')}
+          </h2>
+        ) : null}
+        {otherHeading ? (
+          <h2 class="list-heading" data-testid="other-heading" style={{ top: `${topOf(siteCount) - HEADING_HEIGHT}px` }}>
+            {t('other_accounts')}
+          </h2>
+        ) : null}
+        <div role="list" aria-label={t('accounts')}>
+          {rows}
+        </div>
       </div>
     </div>
   );

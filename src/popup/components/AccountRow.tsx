@@ -1,13 +1,15 @@
 import { t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
 import { accountLabel, groupCode, maskCode, shownCode } from '../format';
+import { Avatar } from './Avatar';
 import { Countdown } from './Countdown';
 import { CheckIcon, EditIcon, NextIcon } from './icons';
 
 export const ROW_HEIGHT = 60;
 
 export interface RowActions {
-  copy: (account: AccountView, code: string) => void;
+  /** The row's own action: fill on the tab's site (`fills`), copy elsewhere. */
+  use: (account: AccountView, code: string) => void;
   edit: (account: AccountView) => void;
   hotpNext: (account: AccountView) => void;
   focusRow: (index: number) => void;
@@ -16,7 +18,15 @@ export interface RowActions {
 interface Props {
   account: AccountView;
   index: number;
+  /** Where the row sits in the list, in px (section headings push rows down). */
+  top: number;
   setSize: number;
+  /** The row fills the code into the tab (its site's account) instead of copying it. */
+  fills: boolean;
+  /** Tells this account apart from another of the same name (its kind or site); '' when none is needed. */
+  badge: string;
+  /** The page whose cached icon stands for the account; null for the letter. */
+  iconPage: string | null;
   now: number;
   /** The one row in the tab order (roving tabindex). */
   active: boolean;
@@ -29,14 +39,19 @@ interface Props {
  * One account: who it is, its code grouped for reading, and the time left. The whole row is a button
  * that copies the code; edit (and, for HOTP, next code) are buttons beside it.
  */
-export function AccountRow({ account, index, setSize, now, active, copied, busy, actions }: Props) {
+export function AccountRow({ account, index, top, setSize, fills, badge, iconPage, now, active, copied, busy, actions }: Props) {
   const shown = shownCode(account, now);
   const grouped = groupCode(shown.code, account.kind);
   const label = accountLabel(account);
   const tabIndex = active ? 0 : -1;
   const seconds = shown.validUntil === null ? null : Math.max(0, Math.ceil((shown.validUntil - now) / 1000));
-  const spoken =
-    seconds === null ? t('row_label_hotp', [label, grouped]) : t('row_label', [label, grouped, String(seconds)]);
+  const spoken = fills
+    ? seconds === null
+      ? t('row_label_fill_hotp', [label, grouped])
+      : t('row_label_fill', [label, grouped, String(seconds)])
+    : seconds === null
+      ? t('row_label_hotp', [label, grouped])
+      : t('row_label', [label, grouped, String(seconds)]);
   return (
     <div
       class={copied ? 'row copied' : 'row'}
@@ -46,7 +61,8 @@ export function AccountRow({ account, index, setSize, now, active, copied, busy,
       data-testid="account-row"
       data-id={account.id}
       data-kind={account.kind}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+      data-action={fills ? 'fill' : 'copy'}
+      style={{ transform: `translateY(${top}px)` }}
     >
       <button
         type="button"
@@ -55,18 +71,30 @@ export function AccountRow({ account, index, setSize, now, active, copied, busy,
         data-index={index}
         data-testid="copy-button"
         aria-label={spoken}
-        onClick={() => actions.copy(account, shown.code)}
+        onClick={() => actions.use(account, shown.code)}
         onFocus={() => actions.focusRow(index)}
       >
+        <Avatar label={account.issuer || account.name} pageUrl={iconPage} />
         <span class="who">
-          <span class="issuer" data-testid="issuer">
-            {account.issuer || account.name}
+          <span class="issuer-line">
+            <span class="issuer" data-testid="issuer">
+              {account.issuer || account.name}
+            </span>
+            {badge ? (
+              <span class="badge" data-testid="account-badge">
+                {badge}
+              </span>
+            ) : null}
           </span>
           {account.issuer && account.name ? (
             <span class="name" data-testid="account-name">
               {account.name}
             </span>
           ) : null}
+        </span>
+        {/* What a click does, in words, before the click: fill here, or copy. */}
+        <span class={fills ? 'action fill' : 'action'} data-testid="row-action" aria-hidden="true">
+          {fills ? t('fill_action') : t('copy_action')}
         </span>
         <span class="code-box">
           <span class="code" data-testid="code">

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/protocol';
-import { SITE_ORIGINS } from '../../shared/site-access';
+import { INLINE_GRANT } from '../../shared/site-access';
+import { release, requestThenSet } from '../grant';
 import { Toggle } from './Toggle';
 
 interface Props {
@@ -18,15 +18,12 @@ export function FillSettings({ settings, set }: Props) {
     if (!input.checked) {
       set({ inlineButton: false });
       // Access to sites was only for the button: give it back.
-      void browser.permissions.remove({ origins: SITE_ORIGINS }).catch(() => undefined);
+      release(INLINE_GRANT);
       return;
     }
     // Shown as on only once the browser granted access; the request must come from this click.
     input.checked = false;
-    browser.permissions.request({ origins: SITE_ORIGINS }).then(
-      (granted) => (granted ? set({ inlineButton: true }) : setNote(t('setting_inline_denied'))),
-      () => setNote(t('setting_inline_denied')),
-    );
+    requestThenSet({ inlineButton: true }, set, () => setNote(t('setting_inline_denied')));
   };
   return (
     <section class="fill-settings" aria-labelledby="fill-heading" data-testid="fill-settings">
@@ -56,6 +53,12 @@ export function FillSettings({ settings, set }: Props) {
       <p class="hint" id="auto-fill-hint">
         {t('setting_auto_fill_hint')}
       </p>
+      <Toggle
+        testid="setting-keep-open"
+        label={t('setting_keep_open')}
+        checked={settings.keepPopupOpen ?? false}
+        onChange={(input) => set({ keepPopupOpen: input.checked })}
+      />
     </section>
   );
 }

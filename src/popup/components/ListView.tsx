@@ -2,13 +2,20 @@ import type { JSX, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
-import { searchText, shownCode } from '../format';
+import { distinguishers, searchText, shownCode } from '../format';
 import { AccountList, type ListApi } from './AccountList';
 import { GearIcon, PlusIcon, QrIcon, SearchIcon } from './icons';
 import { EmptyState, NoResults } from './States';
 
 interface Props {
   accounts: AccountView[];
+  /** The tab's site and the accounts that fill there (listed first, under the site's name). */
+  site: string | null;
+  siteIds: readonly string[];
+  /** The tab's address, for the icon of its accounts; null when unknown. */
+  pageUrl: string | null;
+  /** Show cached site icons (the user turned them on). */
+  siteIcons: boolean;
   now: number;
   hideCodes: boolean;
   query: string;
@@ -23,7 +30,8 @@ interface Props {
   /** Start picking a QR code on the page the popup was opened over (issue 4). */
   onScan: () => void;
   onSettings: () => void;
-  onCopy: (account: AccountView, code: string) => void;
+  /** A row's action: fill for the tab's site's accounts, copy for the others. */
+  onUse: (account: AccountView, code: string) => void;
   onEdit: (account: AccountView) => void;
   onHotpNext: (account: AccountView) => void;
   /** A suggestion shown between the search bar and the list (the PIN nudge). */
@@ -50,7 +58,22 @@ export function ListView(props: Props) {
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<ListApi | null>(null);
   const caretToEnd = useRef(false);
-  const shown = useMemo(() => filter(accounts, query), [accounts, query]);
+  const { siteIds } = props;
+  // The tab's site's accounts first (in the usual order), then the rest: a search keeps both sections.
+  const [shown, siteCount] = useMemo(() => {
+    const found = filter(accounts, query);
+    const here = found.filter((a) => siteIds.includes(a.id));
+    const ordered: AccountView[] = [...here, ...found.filter((a) => !siteIds.includes(a.id))];
+    return [ordered, here.length] as const;
+  }, [accounts, query, siteIds]);
+  const badges = useMemo(() => distinguishers(accounts), [accounts]);
+  const iconPage = (account: AccountView, fills: boolean): string | null => {
+    if (!props.siteIcons) return null;
+    // The browser keeps icons per page: the tab's own page has one; elsewhere the site's home page may.
+    if (fills && props.pageUrl) return props.pageUrl;
+    const site = account.sites[0];
+    return site ? `https://${site}/` : null;
+  };
 
   const focusSearch = (): void => search.current?.focus();
 
@@ -89,7 +112,7 @@ export function ListView(props: Props) {
     } else if (e.key === 'Enter') {
       // Type a few letters, press Enter: the first match is copied.
       const first = shown[0];
-      if (first) props.onCopy(first, shownCode(first, props.now).code);
+      if (first) props.onUse(first, shownCode(first, props.now).code);
     } else if (e.key === 'Escape' && query !== '') {
       e.preventDefault();
       setQuery('');
@@ -134,12 +157,16 @@ export function ListView(props: Props) {
       ) : (
         <AccountList
           accounts={shown}
+          site={props.site}
+          siteCount={siteCount}
+          badges={badges}
+          iconPage={iconPage}
           now={props.now}
           hideCodes={props.hideCodes}
           copiedId={props.copiedId}
           busyId={props.busyId}
           apiRef={list}
-          onCopy={props.onCopy}
+          onUse={props.onUse}
           onEdit={props.onEdit}
           onHotpNext={props.onHotpNext}
           onTypeAhead={(key) => {

@@ -4,6 +4,7 @@ import { t, translateError } from '../../shared/i18n';
 import type { Settings, VaultState } from '../../shared/protocol';
 import { FormError } from './Field';
 import { FillSettings } from './FillSettings';
+import { PermissionSettings } from './PermissionSettings';
 import type { PinMode } from './PinForm';
 import { PinSettings } from './PinSettings';
 import { Toggle } from './Toggle';
@@ -49,6 +50,7 @@ export function SettingsView({ settings, update, onError, vault, now, startWith,
       <p class="hint" id="hide-codes-hint">
         {t('setting_hide_codes_hint')}
       </p>
+      <PermissionSettings settings={settings} set={set} />
       <FillSettings settings={settings} set={set} />
       {vault ? (
         <PinSettings

@@ -237,7 +237,7 @@ describe('locked vault', () => {
 describe('popup side', () => {
   it('tab.context lists the accounts of the active tab’s site', async () => {
     const { send, github } = await setup();
-    expect(await send('tab.context', null, popup)).toEqual({ ok: true, value: { site: 'github.com', matching: [github.id], lookalike: null } });
+    expect(await send('tab.context', null, popup)).toEqual({ ok: true, value: { site: 'github.com', pageUrl: 'https://github.com/sessions/two-factor', matching: [github.id], lookalike: null } });
   });
 
   it('tab.context offers nothing to fill on a plain-http page of the account’s host', async () => {
@@ -252,7 +252,7 @@ describe('popup side', () => {
     port.text = 'Sign in to GitHub';
     expect(await send('tab.context', null, popup)).toEqual({
       ok: true,
-      value: { site: 'githu8.com', matching: [], lookalike: { issuer: 'GitHub', site: 'github.com' } },
+      value: { site: 'githu8.com', pageUrl: null, matching: [], lookalike: { issuer: 'GitHub', site: 'github.com' } },
     });
   });
 
