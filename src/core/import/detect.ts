@@ -12,6 +12,7 @@ import { authy } from './formats/authy';
 import { bitwardenCsv, bitwardenJson } from './formats/bitwarden';
 import { bitwardenEncrypted } from './formats/bitwarden-encrypted';
 import { duo } from './formats/duo';
+import { enteEncrypted } from './formats/ente';
 import { freeotpPlus, freeotpXml } from './formats/freeotp';
 import { freeotpBackup } from './formats/freeotp-backup';
 import { otpauthList } from './formats/otpauth-list';
@@ -39,6 +40,7 @@ export const FORMATS: readonly ImportFormat[] = [
   steam,
   duo,
   andotp,
+  enteEncrypted,
   authenticatorExtension,
   bitwardenCsv,
   otpauthList,

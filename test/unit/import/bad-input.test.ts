@@ -149,7 +149,10 @@ describe('guardKdf: the ceilings themselves', () => {
   it.each([
     ['Argon2id 64 MiB, 3 passes, 4 lanes (Stratum, Bitwarden default)', { memoryKiB: 65536, iterations: 3, parallelism: 4 }, true],
     ['Argon2id 19 MiB, 2 passes (Proton, Authenticator-Extension)', { memoryKiB: 19456, iterations: 2, parallelism: 1 }, true],
-    ['Argon2id 256 MiB, 16 passes', { memoryKiB: 262144, iterations: 16, parallelism: 1 }, false],
+    ['Argon2id 256 MiB, 16 passes (Ente Auth default)', { memoryKiB: 262144, iterations: 16, parallelism: 1 }, true],
+    ['Argon2id 64 MiB, 64 passes (Ente Auth on a small phone)', { memoryKiB: 65536, iterations: 64, parallelism: 1 }, true],
+    ['Argon2id 256 MiB, 17 passes', { memoryKiB: 262144, iterations: 17, parallelism: 1 }, false],
+    ['Argon2id 512 MiB, 2 passes', { memoryKiB: 524288, iterations: 2, parallelism: 1 }, false],
     ['Argon2id 1 GiB (Bitwarden maximum)', { memoryKiB: 1048576, iterations: 2, parallelism: 1 }, false],
     ['Argon2id 0 passes', { memoryKiB: 65536, iterations: 0, parallelism: 1 }, false],
     ['Argon2id fractional memory', { memoryKiB: 65536.5, iterations: 3, parallelism: 1 }, false],

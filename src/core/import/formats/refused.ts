@@ -6,13 +6,10 @@
  * - Zip archives other than Authenticator Plus backups (authenticator-plus.ts).
  * - Images, PDFs and compressed files: not exports (a QR screenshot goes through the QR reader).
  *   They are named here so that the andOTP fallback ("binary and nothing else") does not claim them.
- * - Ente Auth's encrypted export (libsodium
- *   secretstream), and Aegis vaults whose only slots are biometric: encrypted in ways Twostep does
- *   not implement.
+ * - Aegis vaults whose only slots are biometric (aegis.ts): their key is in the phone's keystore.
  */
 import { TwostepError } from '../../errors';
 import { startsWith } from '../bytes';
-import { isRecord } from '../json';
 import type { ImportFormat } from '../types';
 
 const refuse = (id: string, detect: ImportFormat['detect'], code: TwostepError['code']): ImportFormat => ({
@@ -45,5 +42,4 @@ export const refused: ImportFormat[] = [
   refuse('sqlite', (s) => startsWith(s.bytes, 'SQLite format 3\0'), 'import_phone_database'),
   refuse('shared-preferences', (s) => s.text !== undefined && /^\s*(<\?xml[^>]*>\s*)?<map>/.test(s.text), 'import_phone_database'),
   refuse('zip', (s) => startsWith(s.bytes, 'PK\x03\x04') || startsWith(s.bytes, 'PK\x05\x06'), 'import_zip'),
-  refuse('ente-encrypted', (s) => isRecord(s.json) && isRecord(s.json.kdfParams) && 'encryptedData' in s.json, 'import_encrypted_unsupported'),
 ];
