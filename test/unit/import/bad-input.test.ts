@@ -23,8 +23,9 @@ describe('readImport: bad input', () => {
     ['one byte over the limit', 'import_too_large', new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1).fill(0x7b)],
     ['prose', 'import_unknown_format', new TextEncoder().encode('Lorem ipsum dolor sit amet')],
     ['JSON of another kind', 'import_unknown_format', new TextEncoder().encode('{"hello": [1, 2, 3]}')],
-    ['a PNG image', 'import_unknown_format', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(64))],
-    ['a JPEG image', 'import_unknown_format', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, ...new Uint8Array(64))],
+    ['a PNG image', 'import_image', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(64))],
+    ['a JPEG image', 'import_image', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, ...new Uint8Array(64))],
+    ['a PDF', 'import_unknown_format', new TextEncoder().encode('%PDF-1.7\n%\xe2\xe3\n1 0 obj')],
   ] as const)('%s: %s', async (_what, code, bytes) => {
     expect(await codeOf(readImport(file(bytes)))).toBe(code);
   });
