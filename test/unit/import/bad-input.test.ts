@@ -6,7 +6,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TwostepError } from '../../../src/core/errors';
-import { readImport } from '../../../src/core/import';
+import { readImport, readImportUnguarded } from '../../../src/core/import';
 import { guardKdf } from '../../../src/core/import/kdf';
 import { IMPORT_LIMITS } from '../../../src/core/import/limits';
 import { cheapKdf, codeOf, fileOf } from './helpers';
@@ -28,6 +28,17 @@ describe('readImport: bad input', () => {
     ['a PDF', 'import_unknown_format', new TextEncoder().encode('%PDF-1.7\n%\xe2\xe3\n1 0 obj')],
   ] as const)('%s: %s', async (_what, code, bytes) => {
     expect(await codeOf(readImport(file(bytes)))).toBe(code);
+  });
+
+  it('a 50 MB file is refused by its size before a single byte is read', async () => {
+    // Any access but `length` throws, so decoding or detection would surface as a non-TwostepError.
+    const untouchable = new Proxy(new Uint8Array(0), {
+      get(_target, property) {
+        if (property === 'length') return 50 * 1024 * 1024;
+        throw new Error(`read ${String(property)}`);
+      },
+    });
+    expect(await codeOf(readImportUnguarded(file(untouchable)))).toBe('import_too_large');
   });
 
   it('a file with more than 10,000 entries is refused as a whole', async () => {

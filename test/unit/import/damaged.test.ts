@@ -9,7 +9,8 @@ import { readImport } from '../../../src/core/import';
 import type { ImportResult } from '../../../src/core/import';
 import { realKdf } from '../../../src/core/import/kdf';
 import { expectedFiles, HAS_IMPORT_FIXTURES, readFixture } from './fixtures';
-import { replayKdf } from './helpers';
+import { cheapKdf, replayKdf } from './helpers';
+import { BUILT } from './fuzz-samples';
 
 const kdfs = replayKdf(realKdf);
 const encrypted = expectedFiles().filter((f) => f.password !== undefined);
@@ -52,6 +53,28 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('encrypted fixtures, damaged', () => {
       changed[at] = (changed[at] ?? 0) ^ 0x04;
       const got = await outcome(changed, password);
       if ('count' in got) expect(got.count, `byte ${at}`).toBe(countOf(intact.get(file)));
+      else expect(got.error, `byte ${at}`).toBe('TwostepError');
+    }
+  });
+});
+
+describe('built encrypted files (Bitwarden, Ente Auth, Authenticator extension), damaged', () => {
+  const cheap = cheapKdf();
+  const open = async (bytes: Uint8Array): Promise<Outcome> =>
+    readImport({ name: 'x', bytes }, 'test', { kdf: cheap }).then(
+      (result) => ({ count: countOf(result) }),
+      (error: unknown) => ({ error: error instanceof Error ? error.name : 'not an Error' }),
+    );
+  it.each(['bitwarden-encrypted', 'ente-encrypted', 'authenticator-extension'])('%s: cut short or one byte changed', async (id) => {
+    const bytes = BUILT[id]?.() ?? new Uint8Array();
+    const whole = await open(bytes);
+    expect(whole).toMatchObject({ count: expect.any(Number) as number });
+    for (const at of positions(bytes.length)) {
+      if (at > 0) expect(await open(bytes.subarray(0, at)), `cut at ${at}`).toEqual({ error: 'TwostepError' });
+      const changed = bytes.slice();
+      changed[at] = (changed[at] ?? 0) ^ 0x04;
+      const got = await open(changed);
+      if ('count' in got) expect(got, `byte ${at}`).toEqual(whole);
       else expect(got.error, `byte ${at}`).toBe('TwostepError');
     }
   });
