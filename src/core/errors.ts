@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'import_kdf_too_costly',
   'import_phone_database',
   'import_zip',
+  'import_image',
   'import_encrypted_unsupported',
   'migration_batch_missing',
   // QR codes read from a page (issue 4)

@@ -9,9 +9,12 @@ import { andotp, andotpEncrypted } from './formats/andotp';
 import { authenticatorExtension } from './formats/authenticator-extension';
 import { authenticatorPlus } from './formats/authenticator-plus';
 import { authy } from './formats/authy';
+import { battleNet } from './formats/battle-net';
 import { bitwardenCsv, bitwardenJson } from './formats/bitwarden';
 import { bitwardenEncrypted } from './formats/bitwarden-encrypted';
 import { duo } from './formats/duo';
+import { enteEncrypted } from './formats/ente';
+import { extractOtpSecretsCsv, extractOtpSecretsJson } from './formats/extract-otp-secrets';
 import { freeotpPlus, freeotpXml } from './formats/freeotp';
 import { freeotpBackup } from './formats/freeotp-backup';
 import { otpauthList } from './formats/otpauth-list';
@@ -19,7 +22,7 @@ import { proton } from './formats/proton';
 import { refused } from './formats/refused';
 import { steam } from './formats/steam';
 import { stratum, stratumEncrypted } from './formats/stratum';
-import { totpAuthenticator } from './formats/totp-authenticator';
+import { totpAuthenticator, totpAuthenticatorInternal } from './formats/totp-authenticator';
 import { twofas } from './formats/twofas';
 import type { ImportFormat, ImportSource } from './types';
 
@@ -34,12 +37,17 @@ export const FORMATS: readonly ImportFormat[] = [
   freeotpPlus,
   freeotpXml,
   authy,
+  battleNet,
+  totpAuthenticatorInternal,
   bitwardenEncrypted,
   bitwardenJson,
   steam,
   duo,
+  extractOtpSecretsJson,
   andotp,
+  enteEncrypted,
   authenticatorExtension,
+  extractOtpSecretsCsv,
   bitwardenCsv,
   otpauthList,
   totpAuthenticator,

@@ -17,11 +17,13 @@ export const IMPORT_LIMITS = {
   maxScryptWork: 2 ** 23,
   /**
    * Stratum uses 64 MiB, t=3, p=4 (about 0.5 s here); Bitwarden's default is the same; Proton and
-   * Authenticator-Extension 19 MiB, t=2, p=1. Bitwarden allows up to 1 GiB and 10 passes, which is
-   * refused: memory × passes is capped at 1 GiB·pass, about five times Stratum's.
+   * Authenticator-Extension 19 MiB, t=2, p=1. Ente Auth derives with the strength of libsodium's
+   * "sensitive" limits (1 GiB × 4 passes) spread over less memory: 256 MiB × 16 passes, or
+   * 128 MiB × 32 / 64 MiB × 64 on phones with less memory (about 6 s here). So memory × passes is
+   * capped at 4 GiB·pass, and no more than 256 MiB at once: Bitwarden's 1 GiB or 10 × 512 MiB is refused.
    */
   maxArgon2MemoryKiB: 256 * 1024,
-  maxArgon2Iterations: 16,
+  maxArgon2Iterations: 64,
   maxArgon2Parallelism: 16,
-  maxArgon2Work: 1024 * 1024,
+  maxArgon2Work: 4 * 1024 * 1024,
 } as const;

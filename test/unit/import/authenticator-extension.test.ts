@@ -3,7 +3,7 @@
  * are built here to the layout of its source (src/models/storage.ts, src/import.ts, src/argon.ts at
  * github.com/Authenticator-Extension/Authenticator): plain JSON keyed by hash, v1/v2/v3 encryption.
  */
-import { randomBytes } from 'node:crypto';
+import { createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../../src/core/account';
 import { readImport } from '../../../src/core/import';
@@ -65,6 +65,13 @@ describe('Authenticator-Extension backups', () => {
       expect(result).toEqual({ kind: 'accounts', format: 'authenticator-extension', accounts: expected.slice(0, 2), skipped: [] });
     });
 
+    it('reads the file as BackupPage.vue downloads it: pretty JSON with CRLF, keys by id, an entry left unencrypted', async () => {
+      const mixed = { ...file, [uuid(3)]: { ...plainEntries[uuid(4)] } };
+      const text = JSON.stringify(mixed, null, 2).replace(/\n/g, '\r\n');
+      const result = await readImport(fileOf(text), password);
+      expect(result).toEqual({ kind: 'accounts', format: 'authenticator-extension', accounts: [...expected.slice(0, 2), expected[3]], skipped: [] });
+    });
+
     it('refuses a wrong password through the key hash', async () => {
       expect(await codeOf(readImport(fileOf(file), 'wrong'))).toBe('wrong_password');
     });
@@ -84,10 +91,80 @@ describe('Authenticator-Extension backups', () => {
     expect(await codeOf(readImport(fileOf(file), 'not pw'))).toBe('wrong_password');
   });
 
+  it('v1: a wrong password that CryptoJS\'s padding check lets through (1 salt in 256) is still wrong_password', async () => {
+    // Find a salt for which the wrong password's key decrypts the sealed secret with valid padding.
+    const sealedWith = (salt: Buffer): string => cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'pw', salt);
+    const opensWrongly = (sealed: string): boolean => {
+      const bytes = Buffer.from(sealed, 'base64');
+      const salt = bytes.subarray(8, 16);
+      let derived = Buffer.alloc(0);
+      let block = Buffer.alloc(0);
+      while (derived.length < 48) {
+        block = createHash('md5').update(block).update('not pw').update(salt).digest();
+        derived = Buffer.concat([derived, block]);
+      }
+      const decipher = createDecipheriv('aes-256-cbc', derived.subarray(0, 32), derived.subarray(32, 48));
+      try {
+        decipher.update(bytes.subarray(16));
+        decipher.final();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let sealed = '';
+    for (let i = 0; sealed === '' && i < 100_000; i++) {
+      const candidate = sealedWith(Buffer.from(i.toString(16).padStart(16, '0'), 'hex'));
+      if (opensWrongly(candidate)) sealed = candidate;
+    }
+    expect(sealed).not.toBe('');
+    const file = { [uuid(1)]: { ...plainEntries[uuid(1)], encrypted: true, secret: sealed } };
+    expect(await codeOf(readImport(fileOf(file), 'not pw'))).toBe('wrong_password');
+  });
+
   it('a key id of "__proto__" does not find Object.prototype as its key', async () => {
     const file = JSON.parse(`{"a": {"encrypted": true, "keyId": "__proto__", "secret": ${JSON.stringify(cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'pw'))}, "type": "totp", "account": "a"}}`) as object;
     expect(await codeOf(readImport(fileOf(file), 'not pw'))).toBe('wrong_password');
     expect(await readImport(fileOf(file), 'pw')).toMatchObject({ accounts: [{ name: 'a', secret: 'JBSWY3DPEHPK3PXP' }] });
+  });
+
+  it('v2 encryption: the key hash (Argon2id of the hex passphrase) decides a wrong password', async () => {
+    const inner = 'randomkeymaterial';
+    const passphrase = Buffer.from(inner).toString('hex');
+    const phc = async (value: string): Promise<string> => {
+      const salt = randomBytes(16);
+      return `$argon2id$v=19$m=19456,t=2,p=1$${b64NoPad(salt)}$${b64NoPad(await argon2(value, salt, 2, 19 * 1024, 1))}`;
+    };
+    const entry = { ...plainEntries[uuid(1)], encrypted: true, secret: cryptoJsEncrypt('JBSWY3DPEHPK3PXP', passphrase) };
+    const good = { key: { enc: cryptoJsEncrypt(inner, 'pw'), hash: await phc(passphrase) }, [uuid(1)]: entry };
+    expect(await readImport(fileOf(good), 'pw')).toMatchObject({ accounts: [expected[0]], skipped: [] });
+    // The same enc (which opens with 'pw') with a hash of something else: the hash wins.
+    const other = { ...good, key: { ...good.key, hash: await phc('another key') } };
+    expect(await codeOf(readImport(fileOf(other), 'pw'))).toBe('wrong_password');
+  });
+
+  it('the one-URI-per-line text exactly as BackupPage.vue writes it (CRLF, encoded labels, no Steam or Battle.net)', async () => {
+    // getOneLineOtpBackupFile: label parts lose ':' and are URI-encoded; issuer repeated raw-encoded;
+    // counter for HOTP; period, digits and algorithm only when set; hex secrets written as they are.
+    const unsafe = (text: string): string => encodeURIComponent(text.split('::')[0]?.replace(/:/g, '') ?? '');
+    const lines = [
+      `otpauth://totp/${unsafe('Example Corp')}:${unsafe('alice@example.com')}?secret=JBSWY3DPEHPK3PXP&issuer=${unsafe('Example Corp')}&period=60&digits=8&algorithm=SHA256`,
+      `otpauth://hotp/${unsafe('Counter')}:${unsafe('bob')}?secret=JBSWY3DPEHPK3PXP&issuer=${unsafe('Counter')}&counter=5`,
+      `otpauth://totp/${unsafe('nobody')}?secret=JBSWY3DPEHPK3PXP`,
+      `otpauth://totp/${unsafe('Hex')}:${unsafe('carol')}?secret=48656c6c6f21deadbeef&issuer=${unsafe('Hex')}`,
+    ];
+    const result = await readImport(fileOf(lines.join('\r\n')));
+    expect(result).toEqual({
+      kind: 'accounts',
+      format: 'otpauth-list',
+      accounts: [
+        account({ issuer: 'Example Corp', name: 'alice@example.com', algorithm: 'SHA256', digits: 8, period: 60 }),
+        account({ kind: 'hotp', issuer: 'Counter', name: 'bob', counter: 5 }),
+        account({ issuer: '', name: 'nobody' }),
+      ],
+      // A hex key in an otpauth URI is not base32: listed, never read as different bytes.
+      skipped: [{ label: 'Hex:carol', reason: 'secret_not_base32' }],
+    });
   });
 
   it('v2 encryption: a key object {enc, hash} whose decryption, in hex, is the passphrase', async () => {

@@ -6,7 +6,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TwostepError } from '../../../src/core/errors';
-import { readImport } from '../../../src/core/import';
+import { readImport, readImportUnguarded } from '../../../src/core/import';
 import { guardKdf } from '../../../src/core/import/kdf';
 import { IMPORT_LIMITS } from '../../../src/core/import/limits';
 import { cheapKdf, codeOf, fileOf } from './helpers';
@@ -23,10 +23,22 @@ describe('readImport: bad input', () => {
     ['one byte over the limit', 'import_too_large', new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1).fill(0x7b)],
     ['prose', 'import_unknown_format', new TextEncoder().encode('Lorem ipsum dolor sit amet')],
     ['JSON of another kind', 'import_unknown_format', new TextEncoder().encode('{"hello": [1, 2, 3]}')],
-    ['a PNG image', 'import_unknown_format', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(64))],
-    ['a JPEG image', 'import_unknown_format', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, ...new Uint8Array(64))],
+    ['a PNG image', 'import_image', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(64))],
+    ['a JPEG image', 'import_image', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, ...new Uint8Array(64))],
+    ['a PDF', 'import_unknown_format', new TextEncoder().encode('%PDF-1.7\n%\xe2\xe3\n1 0 obj')],
   ] as const)('%s: %s', async (_what, code, bytes) => {
     expect(await codeOf(readImport(file(bytes)))).toBe(code);
+  });
+
+  it('a 50 MB file is refused by its size before a single byte is read', async () => {
+    // Any access but `length` throws, so decoding or detection would surface as a non-TwostepError.
+    const untouchable = new Proxy(new Uint8Array(0), {
+      get(_target, property) {
+        if (property === 'length') return 50 * 1024 * 1024;
+        throw new Error(`read ${String(property)}`);
+      },
+    });
+    expect(await codeOf(readImportUnguarded(file(untouchable)))).toBe('import_too_large');
   });
 
   it('a file with more than 10,000 entries is refused as a whole', async () => {
@@ -149,7 +161,10 @@ describe('guardKdf: the ceilings themselves', () => {
   it.each([
     ['Argon2id 64 MiB, 3 passes, 4 lanes (Stratum, Bitwarden default)', { memoryKiB: 65536, iterations: 3, parallelism: 4 }, true],
     ['Argon2id 19 MiB, 2 passes (Proton, Authenticator-Extension)', { memoryKiB: 19456, iterations: 2, parallelism: 1 }, true],
-    ['Argon2id 256 MiB, 16 passes', { memoryKiB: 262144, iterations: 16, parallelism: 1 }, false],
+    ['Argon2id 256 MiB, 16 passes (Ente Auth default)', { memoryKiB: 262144, iterations: 16, parallelism: 1 }, true],
+    ['Argon2id 64 MiB, 64 passes (Ente Auth on a small phone)', { memoryKiB: 65536, iterations: 64, parallelism: 1 }, true],
+    ['Argon2id 256 MiB, 17 passes', { memoryKiB: 262144, iterations: 17, parallelism: 1 }, false],
+    ['Argon2id 512 MiB, 2 passes', { memoryKiB: 524288, iterations: 2, parallelism: 1 }, false],
     ['Argon2id 1 GiB (Bitwarden maximum)', { memoryKiB: 1048576, iterations: 2, parallelism: 1 }, false],
     ['Argon2id 0 passes', { memoryKiB: 65536, iterations: 0, parallelism: 1 }, false],
     ['Argon2id fractional memory', { memoryKiB: 65536.5, iterations: 3, parallelism: 1 }, false],

@@ -41,6 +41,14 @@ export function expectedFiles(): ExpectedFile[] {
   return out;
 }
 
+/** The eight accounts of EXPECTED.md's "8 Aegis test vectors" table: what every fixture was made from. */
+export function vectors(): AccountInput[] {
+  if (!HAS_IMPORT_FIXTURES) return [];
+  const text = readFileSync(path.join(IMPORT_DIR, 'EXPECTED.md'), 'utf8');
+  const head = text.split(/^## Aegis importer fixtures/m)[0] ?? '';
+  return head.split('\n').filter((line) => /^\| (totp|hotp|steam) \|/.test(line)).map(rowToAccount);
+}
+
 function rowToAccount(row: string): AccountInput {
   const cells = row.split('|').slice(1, -1).map((c) => c.trim());
   const [kind, issuer, name, secret, algorithm, digits, periodOrCounter] = cells as [OtpKind, string, string, string, HashAlgorithm, string, string];

@@ -14,8 +14,8 @@ import { readImport, readImportUnguarded } from '../../../src/core/import';
 import { realKdf } from '../../../src/core/import/kdf';
 import { FORMATS } from '../../../src/core/import/detect';
 import { expectedFiles, HAS_IMPORT_FIXTURES, readFixture } from './fixtures';
-import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
-import { cheapKdf, cryptoJsEncrypt, replayKdf } from './helpers';
+import { replayKdf } from './helpers';
+import { BUILT, BUILT_JSON } from './fuzz-samples';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const kdfs = replayKdf(realKdf);
@@ -51,34 +51,8 @@ const SAMPLES: Record<string, string[]> = {
   authy: ['authy_plain.xml', 'authy_encrypted.xml'],
   'totp-authenticator': ['totp_authenticator.bin'],
   'authenticator-plus': ['authenticator_plus.zip'],
-};
-
-/** A Bitwarden password-protected export (password "test") keyed with the cheap KDF the runs fall back to. */
-async function bitwardenSample(): Promise<Uint8Array> {
-  const salt = 'c2FsdHNhbHRzYWx0c2FsdA==';
-  const master = Buffer.from(await cheapKdf().pbkdf2(new TextEncoder().encode('test'), new TextEncoder().encode(salt), 1000, 'SHA-256', 32));
-  const key = (info: string): Buffer => createHmac('sha256', master).update(info).update(Buffer.of(1)).digest();
-  const seal = (text: string): string => {
-    const iv = randomBytes(16);
-    const cipher = createCipheriv('aes-256-cbc', key('enc'), iv);
-    const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    return `2.${iv.toString('base64')}|${data.toString('base64')}|${createHmac('sha256', key('mac')).update(iv).update(data).digest('base64')}`;
-  };
-  const vault = { encrypted: false, folders: [], items: [{ name: 'E', login: { username: 'a', totp: 'JBSWY3DPEHPK3PXP' } }, { name: 'S', login: { totp: 'steam://JBSWY3DPEHPK3PXP' } }] };
-  return new TextEncoder().encode(JSON.stringify({ encrypted: true, passwordProtected: true, salt, kdfType: 0, kdfIterations: 1000, encKeyValidation_DO_NOT_EDIT: seal('guid'), data: seal(JSON.stringify(vault)) }));
-}
-const BITWARDEN_SAMPLE = await bitwardenSample();
-
-/** Built samples for formats the fixtures lack. */
-const BUILT: Record<string, () => Uint8Array> = {
-  'bitwarden-encrypted': () => BITWARDEN_SAMPLE,
-  'authenticator-extension': () =>
-    new TextEncoder().encode(
-      JSON.stringify({
-        a: { account: 'alice', encrypted: false, hash: 'a', index: 0, issuer: 'Example', secret: 'JBSWY3DPEHPK3PXP', type: 'totp' },
-        b: { account: 'bob', encrypted: true, hash: 'b', index: 1, issuer: 'Counter', secret: cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'test'), type: 'hotp', counter: 3 },
-      }),
-    ),
+  'battle-net': ['battle_net_authenticator.xml'],
+  'totp-authenticator-internal': ['totp_authenticator_internal.xml'],
 };
 
 /** Formats whose reader returned accounts from a mutated file: proof the runs got past decryption. */
@@ -152,6 +126,7 @@ const TEST_TIMEOUT = Math.max(30_000, RUNS * 10);
 
 const samples = Object.entries(SAMPLES).map(([id, files]) => [id, () => files.map(readFixture)] as const);
 const built = Object.entries(BUILT).map(([id, make]) => [id, () => [make()]] as const);
+const builtJson = built.filter(([id]) => BUILT_JSON.includes(id));
 
 describe.skipIf(!HAS_IMPORT_FIXTURES)('fuzz: mutated real files, per parser', () => {
   it.each(samples)('%s: byte edits', async (_id, load) => {
@@ -162,7 +137,8 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('fuzz: mutated real files, per parser', ()
     );
   }, TEST_TIMEOUT);
 
-  const jsonSamples = samples.filter(([id]) => !['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml', 'freeotp-backup', 'authy', 'totp-authenticator', 'authenticator-plus'].includes(id));
+  const notJson = ['otpauth-list', 'andotp-encrypted', 'stratum-encrypted', 'bitwarden-csv', 'freeotp-xml', 'freeotp-backup', 'authy', 'totp-authenticator', 'authenticator-plus', 'battle-net', 'totp-authenticator-internal'];
+  const jsonSamples = [...samples.filter(([id]) => !notJson.includes(id)), ...builtJson];
   it.each(jsonSamples)('%s: any JSON subtree replaced', async (_id, load) => {
     const values = load().map((b) => JSON.parse(new TextDecoder().decode(b)) as unknown);
     await fc.assert(

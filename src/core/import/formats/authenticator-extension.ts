@@ -9,7 +9,9 @@
  *   Entries are either `encrypted: true` with an encrypted `secret`, or `dataType: "EncOTPStorage"`
  *   with the whole entry's JSON encrypted in `data`.
  * - v2: a top-level `key: {enc, hash}` (or bare `enc`/`hash`); the passphrase is the hex of
- *   CryptoJS.AES.decrypt(enc, password), as the extension's own importer reads it.
+ *   CryptoJS.AES.decrypt(enc, password), checked against the Argon2id PHC string `hash`.
+ * Checked against the extension's source at 9d9660bb (2024-10-10): BackupPage.vue writes the files,
+ * storage.ts (getOTPStorageFromEntry, backupGetExport) the entries, Accounts.ts the keys.
  * - v1: `encrypted: true` entries, secret encrypted with the password itself.
  */
 import { TwostepError } from '../../errors';
@@ -95,8 +97,9 @@ class Unlocker {
       this.passphrases.set(id, passphrase);
     }
     const plain = await cryptoJsDecrypt(text, await passphrase);
-    if (plain === undefined && !isRecord(lookup(this.file, id))) {
-      // v1 and v2 have no password check of their own: a value that does not open means the password.
+    if ((plain === undefined || utf8OrUndefined(plain) === undefined) && !isRecord(lookup(this.file, id))) {
+      // v1 has no password check of its own: a value that does not open means the password. CryptoJS's
+      // padding check lets about one wrong password in 256 "open" a value, into bytes that are not text.
       throw new TwostepError('wrong_password');
     }
     return plain;
@@ -120,7 +123,13 @@ class Unlocker {
         throw new TwostepError('wrong_password');
       }
       // The extension reads this with CryptoJS's default toString(), which is hex.
-      return [...plain].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const passphrase = [...plain].map((b) => b.toString(16).padStart(2, '0')).join('');
+      // It then checks that hex against `hash`, an Argon2id PHC string (Accounts.ts, v2 branch):
+      // CryptoJS's padding check alone lets about one wrong password in 256 through.
+      if (typeof old.hash === 'string' && old.hash.startsWith('$argon2id$') && !(await verifyPhc(old.hash, passphrase, this.context.kdf))) {
+        throw new TwostepError('wrong_password');
+      }
+      return passphrase;
     }
     return password;
   }
