@@ -59,7 +59,11 @@ export async function qrTextOf(bytes: Uint8Array): Promise<string | null> {
   return decodeQr({ data, width, height });
 }
 
-const isAuthenticatorText = (text: string): boolean => /^\s*otpauth:\/\//i.test(text) || /otpauth-migration:\/\//i.test(text);
+/**
+ * An otpauth:// link, or a transfer link with at most a one-word label before it ("QR-Code:otpauth-migration://…",
+ * as the migration parser accepts); "NOT A otpauth-migration:// URL" is another kind of code.
+ */
+const isAuthenticatorText = (text: string): boolean => /^\s*(?:otpauth|(?:[\w-]+:\s*)?otpauth-migration):\/\//i.test(text);
 
 /**
  * Reads several QR screenshots as one source: a Google Authenticator export shows its accounts over
