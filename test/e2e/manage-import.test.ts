@@ -16,6 +16,7 @@ import {
   expectedCells,
   expectPopupCodes,
   blankPng,
+  codesNow,
   fixture,
   openImport,
   qrPng,
@@ -250,5 +251,34 @@ describe('importing on the page', () => {
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(message(en, 'manage_import_title'));
     await page.close();
     if (!popup.isClosed()) await popup.close();
+  });
+
+  it('the account list shows each account with its sites and a live code, and search narrows it', async () => {
+    const page = await openImport(ext);
+    await emptyVault(page);
+    const accounts = [
+      totp({ issuer: 'GitHub', name: 'alice', secret: 'JBSWY3DPEHPK3PXP', sites: ['github.com'] }),
+      totp({ issuer: 'Proton', name: 'alice@proton.me', secret: 'MFRGGZDFMZTWQ2LKNNWG23TP', algorithm: 'SHA256', digits: 8 }),
+    ];
+    for (const input of accounts) await send(page, 'accounts.add', { input });
+    await page.getByTestId('nav-accounts').click();
+    await expect.poll(() => page.getByTestId('accounts-row').count()).toBe(2);
+    const rows = await page.getByTestId('accounts-row').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        issuer: tr.querySelector('[data-testid="accounts-issuer"]')?.textContent ?? '',
+        sites: tr.querySelector('[data-testid="accounts-sites"]')?.textContent ?? '',
+        code: (tr.querySelector('[data-testid="accounts-code"]')?.textContent ?? '').replace(/\s/g, ''),
+      })),
+    );
+    expect(rows.map((r) => [r.issuer, r.sites])).toEqual([
+      ['GitHub', 'github.com'],
+      ['Proton', message(en, 'manage_accounts_any_site')],
+    ]);
+    rows.forEach((row, i) => expect(codesNow(accounts[i] as AccountInput)).toContain(row.code));
+    await page.getByTestId('accounts-search').fill('proton');
+    await expect.poll(() => page.getByTestId('accounts-row').count()).toBe(1);
+    await page.getByTestId('accounts-search').fill('nothing like it');
+    await page.getByTestId('accounts-no-match').waitFor();
+    await page.close();
   });
 });
