@@ -1,5 +1,5 @@
 /** Where an import comes from: a file picker, a drop zone, a box for pasted text, and a QR image picker. */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 
 interface Props {
@@ -14,6 +14,19 @@ export function ImportSources({ onFiles, onQrImages, onPaste, busy }: Props) {
   const [text, setText] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const qrInput = useRef<HTMLInputElement>(null);
+
+  // A file dropped beside the zone would make the browser open it in this tab, losing the preview.
+  useEffect(() => {
+    const keep = (e: DragEvent): void => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    addEventListener('dragover', keep);
+    addEventListener('drop', keep);
+    return () => {
+      removeEventListener('dragover', keep);
+      removeEventListener('drop', keep);
+    };
+  }, []);
 
   // An input's files are taken and the input emptied, so choosing the same file again reads it again.
   const take = (input: HTMLInputElement, to: (files: File[]) => void): void => {
