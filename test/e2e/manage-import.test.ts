@@ -157,6 +157,15 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('importing on the page', () => {
     await page.close();
   });
 
+  it('a QR screenshot given to the main file picker is recognised by its bytes and read as a code', async () => {
+    const page = await openImport(ext);
+    await emptyVault(page);
+    const account = totp({ issuer: 'Picked', name: 'png', secret: 'OBUWG23FMQQGE6JAOBXGO' });
+    await page.getByTestId('import-file').setInputFiles({ ...(await qrPng('x.bin', `otpauth://totp/Picked:png?secret=${account.secret}&issuer=Picked`)), mimeType: 'application/octet-stream' });
+    expect((await previewOf(page, 1)).map((r) => [r.issuer, r.name])).toEqual([['Picked', 'png']]);
+    await page.close();
+  });
+
   it('the popup’s add form takes a transfer link and adds every account in it', async () => {
     const setup = await openImport(ext);
     await emptyVault(setup);
