@@ -3,6 +3,7 @@
  * the machine's load moves these numbers, so compare runs on the same machine.
  */
 import { execFileSync } from 'node:child_process';
+import { benchImport } from './import';
 import { benchPopup } from './popup';
 import { benchUnlock } from './unlock';
 
@@ -10,6 +11,9 @@ const section = (title: string) => console.log(`\n## ${title}`);
 
 section('Popup (issue 2)');
 for (const line of await benchPopup()) console.log(line);
+
+section('Import on the full-tab page (issue 9)');
+for (const line of await benchImport()) console.log(line);
 
 section('Unlock (issue 3)');
 for (const line of await benchUnlock()) console.log(line);

@@ -138,11 +138,12 @@ export function App() {
       <AddView
         onCancel={toList}
         onError={onError}
-        onAdded={(account) => {
-          upsert(account);
+        onAdded={(added) => {
+          added.forEach(upsert);
+          const [first] = added;
           setQuery('');
-          setScrollToId(account.id);
-          notify(t('added'), account.id);
+          if (first) setScrollToId(first.id);
+          notify(added.length > 1 ? t('added_many', String(added.length)) : t('added'), first?.id);
           toList();
         }}
       />

@@ -132,6 +132,15 @@ export interface Protocol {
   'accounts.list': Method<null, AccountView[]>;
   'accounts.add': Method<{ input: AccountInput }, AccountView>;
   'accounts.addUri': Method<{ uri: string; site: string | null }, AccountView>;
+  /** A Google Authenticator transfer link pasted into the add form: every account in it, none bound to a site. */
+  'accounts.addMigration': Method<{ uri: string }, { added: AccountView[]; duplicates: number }>;
+  /**
+   * Import page: which inputs are already in the vault (same secret, same kind), one flag each, so the
+   * preview can untick them. Answers with flags only: no stored secret ever reaches the page.
+   */
+  'accounts.importCheck': Method<{ inputs: AccountInput[] }, { duplicate: boolean[] }>;
+  /** Import page: adds the ticked accounts in one vault transaction; already stored ones are counted, not added. */
+  'accounts.import': Method<{ inputs: AccountInput[] }, { added: number; duplicates: number }>;
   'accounts.update': Method<{ id: string; patch: AccountPatch }, AccountView>;
   'accounts.remove': Method<{ id: string }, null>;
   'accounts.hotpNext': Method<{ id: string }, AccountView>;

@@ -2,9 +2,10 @@
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { accountsAdd } from './accounts-add';
-import { accountsAddUri } from './accounts-add-uri';
+import { accountsAddMigration, accountsAddUri } from './accounts-add-uri';
 import { accountsExport } from './accounts-export';
 import { accountsHotpNext } from './accounts-hotp-next';
+import { accountsImport, accountsImportCheck } from './accounts-import';
 import { accountsList } from './accounts-list';
 import { accountsRemove } from './accounts-remove';
 import { accountsReveal } from './accounts-reveal';
@@ -22,6 +23,9 @@ export function createHandlers(services: Services): Handlers {
     'accounts.list': accountsList(services),
     'accounts.add': accountsAdd(services),
     'accounts.addUri': accountsAddUri(services),
+    'accounts.addMigration': accountsAddMigration(services),
+    'accounts.importCheck': accountsImportCheck(services),
+    'accounts.import': accountsImport(services),
     'accounts.update': accountsUpdate(services),
     'accounts.remove': accountsRemove(services),
     'accounts.hotpNext': accountsHotpNext(services),

@@ -12,7 +12,8 @@ const ALGORITHM_LABELS: Record<HashAlgorithm, string> = { SHA1: 'SHA-1', SHA256:
 const ADVANCED_FIELDS = ['kind', 'algorithm', 'digits', 'period', 'counter'];
 
 interface Props {
-  onAdded: (account: AccountView) => void;
+  /** One account, or every account of a pasted Google Authenticator transfer link. */
+  onAdded: (accounts: AccountView[]) => void;
   onCancel: () => void;
   onError: (err: unknown) => void;
 }
@@ -62,10 +63,13 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
     setError(null);
     setBusy(true);
     try {
+      // A transfer link holds a batch of accounts; the worker parses it (its reader stays out of the popup).
       const added =
-        mode === 'uri'
-          ? await call('accounts.addUri', { uri: uri.trim(), site: null })
-          : await call('accounts.add', { input: manualInput() });
+        mode === 'manual'
+          ? [await call('accounts.add', { input: manualInput() })]
+          : /otpauth-migration:\/\//i.test(uri)
+            ? (await call('accounts.addMigration', { uri: uri.trim() })).added
+            : [await call('accounts.addUri', { uri: uri.trim(), site: null })];
       onAdded(added);
     } catch (err) {
       fail(err);

@@ -1,4 +1,5 @@
 /** The popup's whole-screen states: no accounts yet, nothing found, and failed to load (locked: LockedView). */
+import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 import { KeyIcon, LockIcon, PlusIcon, QrIcon } from './icons';
 
@@ -7,6 +8,11 @@ interface EmptyProps {
   onScan: () => void;
   /** First run without a PIN: offer one before the first secret is stored (null once answered). */
   onProtect?: (() => void) | null | undefined;
+}
+
+/** The full-tab page's Import section: a file dialog would close the popup, so files are read there. */
+function openImport(): void {
+  browser.tabs.create({ url: browser.runtime.getURL('src/manage/index.html#import') }).then(() => window.close(), () => undefined);
 }
 
 export function EmptyState({ onAdd, onScan, onProtect }: EmptyProps) {
@@ -33,6 +39,9 @@ export function EmptyState({ onAdd, onScan, onProtect }: EmptyProps) {
       <button type="button" class="button" data-testid="empty-scan-button" onClick={onScan}>
         <QrIcon />
         {t('scan_qr')}
+      </button>
+      <button type="button" class="link-button" data-testid="empty-import-button" onClick={openImport}>
+        {t('empty_import')}
       </button>
     </div>
   );
