@@ -3,7 +3,7 @@
  * cost a file can choose against IMPORT_LIMITS before the KDF runs, so a hostile file cannot ask for
  * gigabytes of memory or a billion iterations. Tests inject a cheap `Kdf` behind the same guard.
  */
-import { argon2id, scrypt } from 'hash-wasm';
+import { argon2id, scrypt } from './hash-wasm';
 import { TwostepError } from '../errors';
 import { IMPORT_LIMITS } from './limits';
 import { toBuffer } from './bytes';

@@ -5,7 +5,7 @@
  * the first 32 bytes, IV the next 16 (cryptojs.gitbook.io/docs, "The Cipher Input"; OpenSSL
  * EVP_BytesToKey(3)). MD5 here is a key-stretching step of that format, not a choice of ours.
  */
-import { md5 } from 'hash-wasm';
+import { md5 } from '../hash-wasm';
 import { base64, concat, hex, startsWith, utf8Bytes } from '../bytes';
 import { aesCbcOpen } from '../cipher';
 
