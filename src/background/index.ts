@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { platformRandom } from '../core/vault/crypto';
 import { AutoLock } from './auto-lock';
+import { localBackupLog } from './backup-log';
 import { createHandlers } from './handlers';
 import { chromeFillPort } from './fill/chrome-port';
 import { createFillMenu, onFillCommand, onFillMenuClicked } from './fill/menus';
@@ -69,7 +70,7 @@ const autoLock = new AutoLock({
   forget: clearAllPending,
   changed: refreshIcon,
 });
-const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort });
+const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort, backups: localBackupLog });
 
 /**
  * While a wrong-PIN wait runs, an alarm reads the throttle every 30 s (Chrome 120's shortest period),

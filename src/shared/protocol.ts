@@ -174,6 +174,12 @@ export interface Protocol {
   'scan.cancel': Method<null, null, 'content'>;
   'settings.get': Method<null, Settings>;
   'settings.set': Method<Partial<Settings>, Settings>;
+  /**
+   * The full-tab page: every account sealed in an encrypted backup under `password` (Argon2id +
+   * AES-256-GCM, docs/backup-format.md). With a PIN or passphrase set, `secret` must be it (checked and
+   * throttled as for unlocking). `file` is the file's JSON text, `name` the suggested file name.
+   */
+  'backup.create': Method<{ password: string; secret: string | null }, { file: string; name: string; count: number }>;
 }
 
 export type MethodName = keyof Protocol;

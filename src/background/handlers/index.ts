@@ -8,6 +8,7 @@ import { accountsList } from './accounts-list';
 import { accountsRemove } from './accounts-remove';
 import { accountsReveal } from './accounts-reveal';
 import { accountsUpdate } from './accounts-update';
+import { backupCreate } from './backup-create';
 import { fillCandidates, fillCode, fillInTab, fillUnlock, tabContext } from './fill';
 import { scanCancel, scanConfirm, scanPick, scanStart } from './scan';
 import { settingsGet, settingsSet } from './settings';
@@ -39,5 +40,6 @@ export function createHandlers(services: Services): Handlers {
     'scan.cancel': scanCancel(services),
     'settings.get': settingsGet(services),
     'settings.set': settingsSet(services),
+    'backup.create': backupCreate(services),
   };
 }
