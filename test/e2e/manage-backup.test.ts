@@ -146,3 +146,32 @@ describe('backup through the page, restore into a fresh profile', () => {
     await popup.close();
   }, 150_000);
 });
+
+describe('backup with a PIN set', () => {
+  let ext: Extension;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await callFromTab(ext, 'accounts.add', { input: ACCOUNTS[0] });
+    await callFromTab(ext, 'vault.setPin', { next: '246810', kind: 'pin', current: null });
+  });
+  afterAll(async () => {
+    await ext?.close({ discard: true });
+  });
+
+  it('asks for the PIN again: a wrong one is refused and counted, the right one downloads', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${MANAGE_URL}#backup`);
+    await page.getByTestId('backup-password').fill(PASSWORD);
+    await page.getByTestId('backup-confirm').fill(PASSWORD);
+    await page.getByTestId('backup-pin').fill('000000');
+    await page.getByTestId('backup-submit').click();
+    await expect.poll(() => page.getByTestId('error-backup-pin').textContent(), { timeout: 30_000 }).toBe(message(en, 'unlock_wrong_pin', '1', '5'));
+    const state = (await callFromTab(ext, 'vault.state', null)) as { failures: number };
+    expect(state.failures).toBe(1);
+    await page.getByTestId('backup-pin').fill('246810');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('backup-submit').click();
+    expect((await download).suggestedFilename()).toMatch(/^twostep-backup-/);
+    await page.close();
+  }, 120_000);
+});
