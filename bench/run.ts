@@ -24,6 +24,7 @@ for (const [title, script] of [
   ['QR enrolment in the extension (issue 4)', 'bench/scan.ts'],
   ['OTP field detection (issue 5)', 'bench/field-detect.ts'],
   ['Content script sizes (issue 5)', 'bench/autofill.ts'],
+  ['Backup and restore (issue 9)', 'bench/backup.ts'],
 ] as const) {
   section(title);
   execFileSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });

@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { platformRandom } from '../core/vault/crypto';
 import { AutoLock } from './auto-lock';
+import { localBackupLog } from './backup-log';
 import { chromeClipboardPort, CLIPBOARD_ALARM, clearDueCode } from './clipboard/clear';
 import { applyPendingGrant, localGrantPort } from './pending-grant';
 import { createHandlers } from './handlers';
@@ -90,6 +91,7 @@ const handlers = createHandlers({
   scan: chromeScanPort,
   grants: localGrantPort,
   clipboard: chromeClipboardPort,
+  backups: localBackupLog,
 });
 
 /**

@@ -2,6 +2,7 @@
 import type { AutoLock } from './auto-lock';
 import type { ClipboardPort } from './clipboard/clear';
 import type { GrantPort } from './pending-grant';
+import type { BackupLog } from './backup-log';
 import type { FillPort } from './fill/port';
 import type { ScanPort } from './scan/port';
 import type { SettingsStore } from './settings-store';
@@ -20,4 +21,6 @@ export interface Services {
   grants?: GrantPort;
   /** Clearing copied codes from the clipboard later; absent in unit tests that do not copy. */
   clipboard?: ClipboardPort;
+  /** When the last backup was made (storage.local); absent in unit tests that do not back up. */
+  backups?: BackupLog;
 }

@@ -36,6 +36,10 @@ export const ERROR_CODES = [
   'import_image',
   'import_encrypted_unsupported',
   'migration_batch_missing',
+  // Twostep's own backups (src/core/backup)
+  'backup_damaged',
+  'backup_newer',
+  'backup_password_weak',
   // QR codes read from a page (issue 4)
   'qr_not_found',
   'qr_not_authenticator',

@@ -203,6 +203,12 @@ export interface Protocol {
   'settings.afterGrant': Method<Partial<Settings>, null>;
   /** Popup: this code was just copied; clear it from the clipboard later if it is still there (per the setting). */
   'clipboard.copied': Method<{ code: string }, null>;
+  /**
+   * The full-tab page: every account sealed in an encrypted backup under `password` (Argon2id +
+   * AES-256-GCM, docs/backup-format.md). With a PIN or passphrase set, `secret` must be it (checked and
+   * throttled as for unlocking). `file` is the file's JSON text, `name` the suggested file name.
+   */
+  'backup.create': Method<{ password: string; secret: string | null }, { file: string; name: string; count: number }>;
 }
 
 export type MethodName = keyof Protocol;

@@ -10,6 +10,7 @@ import { accountsList } from './accounts-list';
 import { accountsRemove } from './accounts-remove';
 import { accountsReveal } from './accounts-reveal';
 import { accountsUpdate } from './accounts-update';
+import { backupCreate } from './backup-create';
 import { fillCandidates, fillCode, fillInTab, fillUnlock, tabContext } from './fill';
 import { scanCancel, scanConfirm, scanPick, scanStart } from './scan';
 import { clipboardCopied } from './clipboard';
@@ -48,5 +49,6 @@ export function createHandlers(services: Services): Handlers {
     'settings.set': settingsSet(services),
     'settings.afterGrant': settingsAfterGrant(services),
     'clipboard.copied': clipboardCopied(services),
+    'backup.create': backupCreate(services),
   };
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 import sodium from 'libsodium-wrappers-sumo';
+import { sealBackup } from '../../../src/core/backup';
 import { cheapKdf, cryptoJsEncrypt } from './helpers';
 import { HAS_IMPORT_FIXTURES, IMPORT_DIR } from './fixtures';
 
@@ -40,13 +41,26 @@ async function ente(): Promise<Uint8Array> {
   return encode({ version: 1, kdfParams: { memLimit: 8192 * 1024, opsLimit: 2, salt: b64(salt) }, encryptedData: b64(sealed), encryptionNonce: b64(header) });
 }
 
-const [BITWARDEN, ENTE] = await Promise.all([bitwarden(), ente()]);
+/** A Twostep backup (password "test") sealed with the cheap KDF, so mutated copies reach the entry parser. */
+function twostepBackup(): Promise<Uint8Array> {
+  return sealBackup(
+    [
+      { kind: 'totp', issuer: 'Example', name: 'alice', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA256', digits: 8, period: 60, counter: 0, sites: ['example.com'] },
+      { kind: 'hotp', issuer: 'Counter', name: 'bob', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 7, sites: [] },
+    ],
+    'test',
+    { now: 0, random: (n) => new Uint8Array(randomBytes(n)), argon2: (...args) => cheapKdf().argon2id(...args) },
+  );
+}
+
+const [BITWARDEN, ENTE, TWOSTEP] = await Promise.all([bitwarden(), ente(), twostepBackup()]);
 const google = (file: string): Uint8Array => (HAS_IMPORT_FIXTURES ? new Uint8Array(readFileSync(path.join(IMPORT_DIR, 'google-migration', file))) : new Uint8Array());
 
 /** Built samples by format id. */
 export const BUILT: Record<string, () => Uint8Array> = {
   'bitwarden-encrypted': () => BITWARDEN,
   'ente-encrypted': () => ENTE,
+  'twostep-backup': () => TWOSTEP,
   'authenticator-extension': () =>
     encode({
       a: { account: 'alice', encrypted: false, hash: 'a', index: 0, issuer: 'Example', secret: 'JBSWY3DPEHPK3PXP', type: 'totp' },
@@ -61,4 +75,4 @@ export const BUILT: Record<string, () => Uint8Array> = {
 };
 
 /** The built samples that are JSON, which the fuzz also mutates by subtree. */
-export const BUILT_JSON = ['bitwarden-encrypted', 'ente-encrypted', 'authenticator-extension', 'extract-otp-secrets'];
+export const BUILT_JSON = ['bitwarden-encrypted', 'ente-encrypted', 'twostep-backup', 'authenticator-extension', 'extract-otp-secrets'];

@@ -156,6 +156,7 @@ describe('fuzz: built files and random input', () => {
     await fc.assert(fc.asyncProperty(fc.array(mutation, { maxLength: 6 }), password, (edits, pw) => check(mutate(files[0] ?? new Uint8Array(), edits), pw)), params);
   }, TEST_TIMEOUT);
 
+
   it('random bytes', async () => {
     await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 512 }), password, (bytes, pw) => check(bytes, pw)), params);
   }, TEST_TIMEOUT);
