@@ -5,6 +5,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { platformRandom } from '../core/vault/crypto';
 import { AutoLock } from './auto-lock';
+import { AutoBackup, CHANGE_ALARM, SCHEDULE_ALARM } from './backup/auto-backup';
+import { chromeAlarms, chromeDownloads, localAutoBackupStore } from './backup/chrome-ports';
 import { createHandlers } from './handlers';
 import { chromeFillPort } from './fill/chrome-port';
 import { createFillMenu, onFillCommand, onFillMenuClicked } from './fill/menus';
@@ -47,7 +49,13 @@ const scrub = {
 };
 inBackground('scrub', () => scrubIfOwed(scrubDeps));
 
-const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub });
+// Automatic backups follow the vault's writes (backup/auto-backup.ts); the vault is made first, so it calls through this.
+let afterWrite: (what: 'accounts' | 'counter') => void = () => undefined;
+const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub, changed: (what) => afterWrite(what) });
+const autoBackup = new AutoBackup({ vault, store: localAutoBackupStore, downloads: chromeDownloads, alarms: chromeAlarms, now, random: platformRandom });
+afterWrite = (what) => inBackground('backup follow-up', () => autoBackup.vaultChanged(what));
+// After an unlock (and at worker start) a backup that fell due while locked is written.
+const backupCatchUp = (): void => inBackground('automatic backup', () => autoBackup.catchUp());
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
 const autoLock = new AutoLock({
   vault,
@@ -67,9 +75,12 @@ const autoLock = new AutoLock({
   },
   // After a lock, scanned-but-unconfirmed accounts (with their secrets) go too.
   forget: clearAllPending,
-  changed: refreshIcon,
+  changed: async () => {
+    await refreshIcon();
+    backupCatchUp();
+  },
 });
-const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort });
+const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort, autoBackup });
 
 /**
  * While a wrong-PIN wait runs, an alarm reads the throttle every 30 s (Chrome 120's shortest period),
@@ -94,6 +105,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === IDLE_ALARM) inBackground('idle lock', () => autoLock.enforce());
   if (alarm.name === THROTTLE_ALARM) inBackground('throttle', throttleBeat);
+  if (alarm.name === CHANGE_ALARM || alarm.name === SCHEDULE_ALARM) inBackground('automatic backup', () => autoBackup.alarm(alarm.name));
 });
 
 // The operating system locked the screen: lock the vault too.
@@ -137,6 +149,10 @@ browser.commands.onCommand.addListener(onFillCommand);
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'settings' in changes) syncInlineButton();
 });
+// The downloads permission may be granted after the page that asked was closed: back up then.
+browser.permissions.onAdded.addListener((added) => {
+  if (added.permissions?.includes('downloads')) backupCatchUp();
+});
 browser.permissions.onRemoved.addListener(() => {
   inBackground('site access', () => hasSiteAccess().then((ok) => (ok ? undefined : localSettingsStore.set({ inlineButton: false }))));
 });
@@ -146,3 +162,4 @@ browser.permissions.onRemoved.addListener(() => {
 const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
 inBackground('session access level', async () => session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }));
 inBackground('icon', refreshIcon);
+backupCatchUp();

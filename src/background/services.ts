@@ -1,5 +1,6 @@
 /** What handlers work with: the vault, settings and the clock, passed in so tests can supply their own. */
 import type { AutoLock } from './auto-lock';
+import type { AutoBackup } from './backup/auto-backup';
 import type { FillPort } from './fill/port';
 import type { ScanPort } from './scan/port';
 import type { SettingsStore } from './settings-store';
@@ -14,4 +15,6 @@ export interface Services {
   fill?: FillPort;
   /** Tabs, capture, injection and session storage for QR enrolment (issue 4); absent in unit tests that do not scan. */
   scan?: ScanPort;
+  /** Automatic backups into the Downloads folder; absent in unit tests that do not back up. */
+  autoBackup?: AutoBackup;
 }

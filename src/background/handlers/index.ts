@@ -8,6 +8,7 @@ import { accountsList } from './accounts-list';
 import { accountsRemove } from './accounts-remove';
 import { accountsReveal } from './accounts-reveal';
 import { accountsUpdate } from './accounts-update';
+import { autoBackupGet, autoBackupRunNow, autoBackupSet, backupReminderDismiss, backupReminderGet } from './auto-backup';
 import { fillCandidates, fillCode, fillInTab, fillUnlock, tabContext } from './fill';
 import { scanCancel, scanConfirm, scanPick, scanStart } from './scan';
 import { settingsGet, settingsSet } from './settings';
@@ -39,5 +40,10 @@ export function createHandlers(services: Services): Handlers {
     'scan.cancel': scanCancel(services),
     'settings.get': settingsGet(services),
     'settings.set': settingsSet(services),
+    'autoBackup.get': autoBackupGet(services),
+    'autoBackup.set': autoBackupSet(services),
+    'autoBackup.runNow': autoBackupRunNow(services),
+    'backupReminder.get': backupReminderGet(services),
+    'backupReminder.dismiss': backupReminderDismiss(services),
   };
 }

@@ -94,3 +94,9 @@ export function nextScheduledAt(record: BackupRecord, schedule: BackupSchedule, 
   if (record.lastAt === null) return now;
   return record.lastAt > now ? now + period : record.lastAt + period;
 }
+
+/**
+ * The least a backup password must have where the page's strength meter cannot run (the worker checks
+ * it again): the file may end up on a cloud drive, where only the password protects it.
+ */
+export const MIN_BACKUP_PASSWORD = 10;
