@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { AutoBackupSettings } from '../../core/auto-backup/policy';
+import type { SecretKind } from '../../core/pin-policy';
+import { call } from '../../shared/client';
+import { t, translateError, uiLanguage } from '../../shared/i18n';
+import type { AutoBackupStatus } from '../../shared/protocol';
+import { AutoBackupForm, ScheduleFields } from './AutoBackupForm';
+
+/** The status changes in the worker (a backup a minute after a change): read it again this often. */
+const REFRESH_MS = 2000;
+
+/** Automatic backups in the Backup section: off by default; on, with a schedule, a count to keep and "Back up now". */
+export function AutoBackup() {
+  const [status, setStatus] = useState<AutoBackupStatus | null>(null);
+  const [protection, setProtection] = useState<SecretKind | null>(null);
+  const [form, setForm] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refresh = (): Promise<void> => call('autoBackup.get', null).then(setStatus, () => undefined);
+  useEffect(() => {
+    void refresh();
+    call('vault.state', null).then((s) => setProtection(s.protection), () => undefined);
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  if (!status) return null;
+
+  const apply = (next: AutoBackupSettings): void => {
+    setNote(null);
+    call('autoBackup.set', { ...next, password: null, secret: null }).then(setStatus, (err: unknown) => setNote(translateError(err)));
+  };
+  const runNow = (): void => {
+    setBusy(true);
+    setNote(null);
+    call('autoBackup.runNow', null)
+      .then((s) => {
+        setStatus(s);
+        setNote(t('auto_backup_done'));
+      }, (err: unknown) => setNote(translateError(err)))
+      .finally(() => setBusy(false));
+  };
+  // A click, so the permission prompt may show; the worker writes the first file when it is granted.
+  const allow = (): void => void browser.permissions.request({ permissions: ['downloads'] }).then(refresh, () => undefined);
+
+  const settings = { enabled: status.enabled, schedule: status.schedule, keep: status.keep };
+  const formView = form ? (
+    <AutoBackupForm
+      status={status}
+      protection={protection}
+      onCancel={() => setForm(false)}
+      onDone={(next) => {
+        setStatus(next);
+        setForm(false);
+      }}
+    />
+  ) : null;
+
+  return (
+    <section class="auto-backup" aria-labelledby="auto-backup-title" data-testid="auto-backup" data-enabled={String(status.enabled)}>
+      <h3 id="auto-backup-title">{t('auto_backup_title')}</h3>
+      <p>{t('auto_backup_intro', status.folder)}</p>
+      <p class="hint">{t('auto_backup_locked_note')}</p>
+      {!status.enabled ? (
+        (formView ?? (
+          <button type="button" class="button primary" data-testid="auto-backup-enable" onClick={() => setForm(true)}>
+            {t('auto_backup_enable')}
+          </button>
+        ))
+      ) : (
+        <>
+          <p data-testid="auto-backup-status">
+            {t('auto_backup_on')}{' '}
+            <span data-testid="auto-backup-last">{status.lastAt === null ? t('auto_backup_never') : t('auto_backup_last', new Date(status.lastAt).toLocaleString(uiLanguage()))}</span>
+          </p>
+          {status.lastError ? (
+            <p class="error" data-testid="auto-backup-error" role="alert">
+              {t('auto_backup_failed', translateError({ code: status.lastError }))}
+            </p>
+          ) : null}
+          {!status.permitted ? (
+            <p class="warning" data-testid="auto-backup-permission">
+              {t('auto_backup_permission_needed')}{' '}
+              <button type="button" class="button small" data-testid="auto-backup-allow" onClick={allow}>
+                {t('auto_backup_allow')}
+              </button>
+            </p>
+          ) : null}
+          <ScheduleFields value={settings} onChange={apply} />
+          {formView ?? (
+            <div class="actions">
+              <button type="button" class="button primary" data-testid="auto-backup-now" disabled={busy || !status.hasKey} onClick={runNow}>
+                {t('auto_backup_now')}
+              </button>
+              <button type="button" class="button" data-testid="auto-backup-password-change" onClick={() => setForm(true)}>
+                {t('auto_backup_change_password')}
+              </button>
+              <button type="button" class="button" data-testid="auto-backup-off" onClick={() => apply({ ...settings, enabled: false })}>
+                {t('auto_backup_turn_off')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      <p class="note" role="status" data-testid="auto-backup-note">
+        {note ?? ''}
+      </p>
+    </section>
+  );
+}
