@@ -73,6 +73,8 @@ export interface AutoBackupStatus extends AutoBackupSettings {
   lastAt: number | null;
   /** Why the last attempt failed; null after a success. */
   lastError: ErrorCode | null;
+  /** A backup fell due while the vault was locked; it is written at the next unlock. */
+  waiting: boolean;
   /** The folder inside the browser's download directory. */
   folder: string;
 }

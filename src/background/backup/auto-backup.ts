@@ -73,7 +73,9 @@ export class AutoBackup {
     if (!settings.enabled) return;
     const record = await store.record();
     if (!(await alarms.pending(SCHEDULE_ALARM))) await alarms.at(SCHEDULE_ALARM, nextScheduledAt(record, settings.schedule, now()));
-    const reason = dueReason({ changedAt: await store.changedAt(), record, schedule: settings.schedule, changeAlarmPending: await alarms.pending(CHANGE_ALARM) }, now());
+    // A backup that waited for this unlock is written now, whatever the clock says.
+    const waited = record.waiting && !(await this.deps.vault.isLocked());
+    const reason = waited ? 'waited' : dueReason({ changedAt: await store.changedAt(), record, schedule: settings.schedule, changeAlarmPending: await alarms.pending(CHANGE_ALARM) }, now());
     if (reason) await this.serial(() => this.backUpIf(always));
   }
 
@@ -116,7 +118,7 @@ export class AutoBackup {
     const { store, vault, downloads } = this.deps;
     const [settings, record, permitted] = await Promise.all([store.settings(), store.record(), downloads.permitted()]);
     const hasKey = settings.enabled && (await vault.backupKey().then((k) => k !== null, () => false));
-    return { ...settings, hasKey, permitted, lastAt: record.lastAt, lastError: record.lastError, folder: BACKUP_FOLDER };
+    return { ...settings, hasKey, permitted, lastAt: record.lastAt, lastError: record.lastError, waiting: record.waiting, folder: BACKUP_FOLDER };
   }
 
   /** Whether the popup shows its quiet "back up" line. */
@@ -141,7 +143,10 @@ export class AutoBackup {
     const settings = await store.settings();
     if (!settings.enabled) return 'off';
     if (!(await due())) return 'not_due';
-    if (await vault.isLocked()) return 'locked';
+    if (await vault.isLocked()) {
+      await store.saveRecord({ ...(await store.record()), waiting: true });
+      return 'locked';
+    }
     const failed = async (code: ErrorCode): Promise<Outcome> => {
       await store.saveRecord({ ...(await store.record()), lastError: code });
       return { failed: code };
@@ -169,7 +174,7 @@ export class AutoBackup {
       return failed('backup_write_failed');
     }
     const at = now();
-    await store.saveRecord({ ...(await store.record()), coveredAt: startedAt, lastAt: at, lastError: null });
+    await store.saveRecord({ ...(await store.record()), coveredAt: startedAt, lastAt: at, lastError: null, waiting: false });
     await store.markBackedUp(at);
     await this.prune(settings.keep);
     await this.deps.alarms.at(SCHEDULE_ALARM, nextScheduledAt({ coveredAt: startedAt, lastAt: at }, settings.schedule, at));

@@ -24,7 +24,7 @@ function parseRecord(value: unknown): RunRecord {
   const files = Array.isArray(v.files)
     ? v.files.filter((f): f is WrittenFile => Number.isSafeInteger((f as WrittenFile | null)?.id) && time((f as WrittenFile).at) !== null)
     : [];
-  return { coveredAt: time(v.coveredAt), lastAt: time(v.lastAt), lastError: isErrorCode(v.lastError) ? v.lastError : null, files };
+  return { coveredAt: time(v.coveredAt), lastAt: time(v.lastAt), lastError: isErrorCode(v.lastError) ? v.lastError : null, waiting: v.waiting === true, files };
 }
 
 export const localAutoBackupStore: AutoBackupStore = {

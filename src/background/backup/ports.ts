@@ -11,11 +11,13 @@ export interface RunRecord {
   lastAt: number | null;
   /** Why the last attempt failed; null after a success. "Locked" is no failure: it waits. */
   lastError: ErrorCode | null;
+  /** A backup fell due while the vault was locked: it is written at the next unlock. */
+  waiting: boolean;
   /** The files it wrote and has not removed, by download id. */
   files: WrittenFile[];
 }
 
-export const NO_RUNS: RunRecord = { coveredAt: null, lastAt: null, lastError: null, files: [] };
+export const NO_RUNS: RunRecord = { coveredAt: null, lastAt: null, lastError: null, waiting: false, files: [] };
 
 export interface AutoBackupStore {
   settings(): Promise<AutoBackupSettings>;
