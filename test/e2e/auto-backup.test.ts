@@ -21,7 +21,7 @@ import {
   waitForFiles,
   type BackupBrowser,
 } from './auto-backup-helpers';
-import { MANAGE_URL } from './harness';
+import { launchExtension, MANAGE_URL } from './harness';
 import { PIN, typePin } from './pin-helpers';
 
 const secrets = (accounts: { secret: string }[]): string[] => accounts.map((a) => a.secret).sort();
@@ -142,5 +142,20 @@ describe('automatic backups', () => {
     await popup.getByTestId('account-row').first().waitFor();
     expect(await popup.getByTestId('backup-reminder').count()).toBe(0);
     await popup.close();
+  });
+
+  it('as shipped (downloads not granted) says it needs the permission, offers to ask, and writes nothing', async () => {
+    const ext = await launchExtension();
+    try {
+      await addAccount(ext, ACCOUNTS[0]!);
+      await turnOn(ext);
+      const page = await ext.context.newPage();
+      await page.goto(`${MANAGE_URL}#backup`);
+      await page.getByTestId('auto-backup-allow').waitFor();
+      await expect.poll(() => page.getByTestId('auto-backup-error').textContent().catch(() => ''), { timeout: 10_000 }).toContain('may not save files');
+      expect(await page.getByTestId('auto-backup-last').textContent()).toBe('No automatic backup written yet.');
+    } finally {
+      await ext.close({ discard: true });
+    }
   });
 });

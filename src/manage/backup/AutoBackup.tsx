@@ -7,8 +7,13 @@ import { t, translateError, uiLanguage } from '../../shared/i18n';
 import type { AutoBackupStatus } from '../../shared/protocol';
 import { AutoBackupForm, ScheduleFields } from './AutoBackupForm';
 
-/** The status changes in the worker (a backup a minute after a change): read it again this often. */
-const REFRESH_MS = 2000;
+/**
+ * After turning on or a new password the first file is written in the background: the status is read
+ * again every second for a while. Not for ever: every call counts as use of the page and would keep a
+ * PIN-protected vault from locking when idle.
+ */
+const WATCH_MS = 1000;
+const WATCH_TIMES = 20;
 
 /** Automatic backups in the Backup section: off by default; on, with a schedule, a count to keep and "Back up now". */
 export function AutoBackup() {
@@ -17,13 +22,21 @@ export function AutoBackup() {
   const [form, setForm] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [watching, setWatching] = useState(0);
   const refresh = (): Promise<void> => call('autoBackup.get', null).then(setStatus, () => undefined);
   useEffect(() => {
     void refresh();
     call('vault.state', null).then((s) => setProtection(s.protection), () => undefined);
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
+    // Coming back to the tab is use: show what happened meanwhile.
+    const onFocus = (): void => void refresh();
+    addEventListener('focus', onFocus);
+    return () => removeEventListener('focus', onFocus);
   }, []);
+  useEffect(() => {
+    if (watching === 0) return undefined;
+    const timer = setTimeout(() => void refresh().then(() => setWatching((n) => Math.max(0, n - 1))), WATCH_MS);
+    return () => clearTimeout(timer);
+  }, [watching, status]);
   if (!status) return null;
 
   const apply = (next: AutoBackupSettings): void => {
@@ -41,7 +54,11 @@ export function AutoBackup() {
       .finally(() => setBusy(false));
   };
   // A click, so the permission prompt may show; the worker writes the first file when it is granted.
-  const allow = (): void => void browser.permissions.request({ permissions: ['downloads'] }).then(refresh, () => undefined);
+  const allow = (): void =>
+    void browser.permissions.request({ permissions: ['downloads'] }).then(() => {
+      void refresh();
+      setWatching(WATCH_TIMES);
+    }, () => undefined);
 
   const settings = { enabled: status.enabled, schedule: status.schedule, keep: status.keep };
   const formView = form ? (
@@ -52,6 +69,7 @@ export function AutoBackup() {
       onDone={(next) => {
         setStatus(next);
         setForm(false);
+        if (next.enabled) setWatching(WATCH_TIMES);
       }}
     />
   ) : null;
