@@ -7,6 +7,7 @@ import { platformRandom } from '../core/vault/crypto';
 import { AutoLock } from './auto-lock';
 import { AutoBackup, CHANGE_ALARM, SCHEDULE_ALARM } from './backup/auto-backup';
 import { chromeAlarms, chromeDownloads, localAutoBackupStore } from './backup/chrome-ports';
+import { localBackupLog } from './backup-log';
 import { createHandlers } from './handlers';
 import { chromeFillPort } from './fill/chrome-port';
 import { createFillMenu, onFillCommand, onFillMenuClicked } from './fill/menus';
@@ -80,7 +81,7 @@ const autoLock = new AutoLock({
     backupCatchUp();
   },
 });
-const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort, autoBackup });
+const handlers = createHandlers({ vault, settings: localSettingsStore, autoLock, now, fill: chromeFillPort, scan: chromeScanPort, backups: localBackupLog, autoBackup });
 
 /**
  * While a wrong-PIN wait runs, an alarm reads the throttle every 30 s (Chrome 120's shortest period),

@@ -1,6 +1,7 @@
 /** What handlers work with: the vault, settings and the clock, passed in so tests can supply their own. */
 import type { AutoLock } from './auto-lock';
 import type { AutoBackup } from './backup/auto-backup';
+import type { BackupLog } from './backup-log';
 import type { FillPort } from './fill/port';
 import type { ScanPort } from './scan/port';
 import type { SettingsStore } from './settings-store';
@@ -17,4 +18,6 @@ export interface Services {
   scan?: ScanPort;
   /** Automatic backups into the Downloads folder; absent in unit tests that do not back up. */
   autoBackup?: AutoBackup;
+  /** When the last backup was made (storage.local); absent in unit tests that do not back up. */
+  backups?: BackupLog;
 }

@@ -205,6 +205,12 @@ export interface Protocol {
   'backupReminder.get': Method<null, { due: boolean }>;
   /** Popup: hide that line until the next change. */
   'backupReminder.dismiss': Method<null, null>;
+  /**
+   * The full-tab page: every account sealed in an encrypted backup under `password` (Argon2id +
+   * AES-256-GCM, docs/backup-format.md). With a PIN or passphrase set, `secret` must be it (checked and
+   * throttled as for unlocking). `file` is the file's JSON text, `name` the suggested file name.
+   */
+  'backup.create': Method<{ password: string; secret: string | null }, { file: string; name: string; count: number }>;
 }
 
 export type MethodName = keyof Protocol;

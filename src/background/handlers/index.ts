@@ -9,6 +9,7 @@ import { accountsRemove } from './accounts-remove';
 import { accountsReveal } from './accounts-reveal';
 import { accountsUpdate } from './accounts-update';
 import { autoBackupGet, autoBackupRunNow, autoBackupSet, backupReminderDismiss, backupReminderGet } from './auto-backup';
+import { backupCreate } from './backup-create';
 import { fillCandidates, fillCode, fillInTab, fillUnlock, tabContext } from './fill';
 import { scanCancel, scanConfirm, scanPick, scanStart } from './scan';
 import { settingsGet, settingsSet } from './settings';
@@ -45,5 +46,6 @@ export function createHandlers(services: Services): Handlers {
     'autoBackup.runNow': autoBackupRunNow(services),
     'backupReminder.get': backupReminderGet(services),
     'backupReminder.dismiss': backupReminderDismiss(services),
+    'backup.create': backupCreate(services),
   };
 }

@@ -21,10 +21,12 @@ import { steam } from './formats/steam';
 import { stratum, stratumEncrypted } from './formats/stratum';
 import { totpAuthenticator } from './formats/totp-authenticator';
 import { twofas } from './formats/twofas';
+import { twostepBackup } from './formats/twostep-backup';
 import type { ImportFormat, ImportSource } from './types';
 
 /** Every format, in detection order. */
 export const FORMATS: readonly ImportFormat[] = [
+  twostepBackup,
   aegis,
   twofas,
   stratum,

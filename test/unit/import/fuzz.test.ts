@@ -13,6 +13,7 @@ import { isErrorCode, TwostepError } from '../../../src/core/errors';
 import { readImport, readImportUnguarded } from '../../../src/core/import';
 import { realKdf } from '../../../src/core/import/kdf';
 import { FORMATS } from '../../../src/core/import/detect';
+import { sealBackup } from '../../../src/core/backup';
 import { expectedFiles, HAS_IMPORT_FIXTURES, readFixture } from './fixtures';
 import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 import { cheapKdf, cryptoJsEncrypt, replayKdf } from './helpers';
@@ -68,10 +69,20 @@ async function bitwardenSample(): Promise<Uint8Array> {
   return new TextEncoder().encode(JSON.stringify({ encrypted: true, passwordProtected: true, salt, kdfType: 0, kdfIterations: 1000, encKeyValidation_DO_NOT_EDIT: seal('guid'), data: seal(JSON.stringify(vault)) }));
 }
 const BITWARDEN_SAMPLE = await bitwardenSample();
+/** A Twostep backup (password "test") sealed with the cheap KDF, so mutated copies reach the entry parser. */
+const TWOSTEP_SAMPLE = await sealBackup(
+  [
+    { kind: 'totp', issuer: 'Example', name: 'alice', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA256', digits: 8, period: 60, counter: 0, sites: ['example.com'] },
+    { kind: 'hotp', issuer: 'Counter', name: 'bob', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 7, sites: [] },
+  ],
+  'test',
+  { now: 0, random: (n) => new Uint8Array(randomBytes(n)), argon2: (...args) => cheapKdf().argon2id(...args) },
+);
 
 /** Built samples for formats the fixtures lack. */
 const BUILT: Record<string, () => Uint8Array> = {
   'bitwarden-encrypted': () => BITWARDEN_SAMPLE,
+  'twostep-backup': () => TWOSTEP_SAMPLE,
   'authenticator-extension': () =>
     new TextEncoder().encode(
       JSON.stringify({
@@ -178,6 +189,16 @@ describe('fuzz: built files and random input', () => {
   it.each(built)('%s: byte edits', async (_id, load) => {
     const files = load();
     await fc.assert(fc.asyncProperty(fc.array(mutation, { maxLength: 6 }), password, (edits, pw) => check(mutate(files[0] ?? new Uint8Array(), edits), pw)), params);
+  }, TEST_TIMEOUT);
+
+  it('twostep-backup: any JSON subtree replaced', async () => {
+    const value = JSON.parse(new TextDecoder().decode(TWOSTEP_SAMPLE)) as unknown;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), password, (path, replacement, pw) =>
+        check(new TextEncoder().encode(JSON.stringify(replaceAt(value, path, replacement))), pw),
+      ),
+      params,
+    );
   }, TEST_TIMEOUT);
 
   it('random bytes', async () => {
