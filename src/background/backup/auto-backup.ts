@@ -16,12 +16,12 @@ import {
   type AutoBackupSettings,
 } from '../../core/auto-backup/policy';
 import { reminderDue } from '../../core/auto-backup/reminder';
-import { isOurBackup, rotate, type WrittenFile } from '../../core/auto-backup/rotation';
 import { TwostepError, type ErrorCode } from '../../core/errors';
 import type { RandomBytes } from '../../core/vault/crypto';
 import type { AutoBackupStatus } from '../../shared/protocol';
 import type { Vault } from '../vault/vault';
 import type { AlarmsPort, AutoBackupStore, DownloadsPort } from './ports';
+import { pruneFiles } from './prune';
 
 export const CHANGE_ALARM = 'twostep-backup-change';
 export const SCHEDULE_ALARM = 'twostep-backup-schedule';
@@ -110,7 +110,7 @@ export class AutoBackup {
     await store.saveSettings(next);
     // A new schedule counts from the last backup; fewer files to keep applies at once.
     if (before.schedule !== next.schedule) await alarms.clear(SCHEDULE_ALARM);
-    if (next.keep < before.keep) await this.serial(() => this.prune(next.keep));
+    if (next.keep < before.keep) await this.serial(() => pruneFiles(this.deps, next.keep));
     return { writeNow: password !== null || !before.enabled };
   }
 
@@ -176,32 +176,8 @@ export class AutoBackup {
     const at = now();
     await store.saveRecord({ ...(await store.record()), coveredAt: startedAt, lastAt: at, lastError: null, waiting: false });
     await store.markBackedUp(at);
-    await this.prune(settings.keep);
+    await pruneFiles(this.deps, settings.keep);
     await this.deps.alarms.at(SCHEDULE_ALARM, nextScheduledAt({ coveredAt: startedAt, lastAt: at }, settings.schedule, at));
     return 'written';
-  }
-
-  /** Removes the files beyond the newest `keep` that this extension wrote, and their history entries. */
-  private async prune(keep: number): Promise<void> {
-    const { store, downloads } = this.deps;
-    if (!(await downloads.permitted())) return;
-    const record = await store.record();
-    const { kept, expired } = rotate(record.files, keep);
-    const stuck: WrittenFile[] = [];
-    for (const file of expired) if (!(await this.remove(file))) stuck.push(file);
-    await store.saveRecord({ ...(await store.record()), files: [...kept, ...stuck] });
-  }
-
-  /** True when the file is gone or is no longer ours to touch; false to try again next time. */
-  private async remove(file: WrittenFile): Promise<boolean> {
-    const { downloads } = this.deps;
-    const item = await downloads.find(file.id).catch(() => undefined);
-    if (item === undefined) return false;
-    // No history entry, or one that is not our file any more (another download's id, a renamed file): leave it.
-    if (item === null || !isOurBackup(item, downloads.extensionId)) return true;
-    if (item.state === 'in_progress') return false;
-    // Already deleted by the user: removeFile rejects, and the history entry still goes.
-    await downloads.removeFile(file.id).catch(() => undefined);
-    return downloads.erase(file.id).then(() => true, () => false);
   }
 }

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BACKUP_KEY_ROW, type BackupKey } from '../../../src/background/vault/backup-key';
+import { Vault } from '../../../src/background/vault/vault';
+import { platformRandom } from '../../../src/core/vault/crypto';
 import { codeOf, input, newFixture } from './vault-fixture';
 
 const KEY: BackupKey = {
@@ -72,5 +74,21 @@ describe('the automatic-backup key', () => {
     flipped.ct[0]! ^= 1;
     await a.db.put('state', flipped, BACKUP_KEY_ROW);
     await expect(codeOf(a.vault.backupKey())).resolves.toBe('record_tampered');
+  });
+});
+
+describe('what the vault tells automatic backups', () => {
+  it('every add, edit and removal is an accounts change; an HOTP counter step alone is a counter change', async () => {
+    const f = await newFixture();
+    const seen: string[] = [];
+    const vault = new Vault({ db: () => Promise.resolve(f.db), keys: f.keys, anchor: f.anchor, random: platformRandom, now: Date.now, changed: (what) => seen.push(what) });
+    const hotp = await vault.add(input({ kind: 'hotp', counter: 3 }));
+    await vault.update(hotp.id, (a) => ({ ...a, counter: a.counter + 1 }));
+    await vault.update(hotp.id, (a) => ({ ...a, name: 'renamed' }));
+    await vault.update(hotp.id, (a) => ({ ...a, sites: ['example.com'] }));
+    // A duplicate adds nothing, and says nothing.
+    await vault.addMany([input({ kind: 'hotp', counter: 3 })]);
+    await vault.remove(hotp.id);
+    expect(seen).toEqual(['accounts', 'counter', 'accounts', 'accounts', 'accounts']);
   });
 });
