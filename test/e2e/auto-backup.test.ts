@@ -3,6 +3,8 @@
  * password and hold every account; the oldest goes after N; the key outlives a stopped worker and a
  * first PIN (which re-keys the vault); nothing is written while locked; the popup's reminder follows.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHANGE_ALARM } from '../../src/background/backup/auto-backup';
 import { callFromTab } from './autofill-helpers';
@@ -14,6 +16,7 @@ import {
   backupFiles,
   buildWithDownloads,
   fireAlarm,
+  FOLDER,
   launchWithDownloads,
   openFile,
   runRecord,
@@ -24,6 +27,7 @@ import {
 import { launchExtension, MANAGE_URL } from './harness';
 import { PIN, typePin } from './pin-helpers';
 
+const FOREIGN = 'twostep-backup-2020-01-01T00-00-00Z.json';
 const secrets = (accounts: { secret: string }[]): string[] => accounts.map((a) => a.secret).sort();
 
 describe('automatic backups', () => {
@@ -57,9 +61,12 @@ describe('automatic backups', () => {
 
   it('backs up a minute after a change (through its alarm), and after N+1 files the oldest is removed', async () => {
     b = await launchWithDownloads(dist);
+    // A file of ours in name, but not one Twostep wrote: rotation must leave it alone.
+    mkdirSync(join(b.downloads, FOLDER), { recursive: true });
+    writeFileSync(join(b.downloads, FOLDER, FOREIGN), '{}');
     await addAccount(b.ext, ACCOUNTS[0]!);
     await turnOn(b.ext, { keep: 2 });
-    const [first] = await waitForFiles(b.downloads, 1);
+    const [first] = (await waitForFiles(b.downloads, 2)).filter((n) => n !== FOREIGN);
     const change = async (account: (typeof ACCOUNTS)[number]): Promise<void> => {
       const before = Date.now();
       await addAccount(b!.ext, account);
@@ -70,11 +77,11 @@ describe('automatic backups', () => {
       await fireAlarm(b!.ext, CHANGE_ALARM);
     };
     await change(ACCOUNTS[1]!);
-    await waitForFiles(b.downloads, 2);
+    await waitForFiles(b.downloads, 3);
     await change(ACCOUNTS[2]!);
     await expect.poll(() => backupFiles(b!.downloads).includes(first!), { timeout: 30_000 }).toBe(false);
-    const names = await waitForFiles(b.downloads, 2);
-    expect(names).not.toContain(first);
+    const names = await waitForFiles(b.downloads, 3);
+    expect(names).toContain(FOREIGN);
     const newest = await openFile(b.downloads, names.at(-1)!);
     expect(secrets(newest.accounts)).toEqual(secrets(ACCOUNTS));
   });
