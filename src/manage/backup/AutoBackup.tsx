@@ -91,7 +91,7 @@ export function AutoBackup() {
             {t('auto_backup_on')}{' '}
             <span data-testid="auto-backup-last">{status.lastAt === null ? t('auto_backup_never') : t('auto_backup_last', new Date(status.lastAt).toLocaleString(uiLanguage()))}</span>
           </p>
-          {status.lastError ? (
+          {status.lastError && !(status.lastError === 'backup_no_permission' && !status.permitted) ? (
             <p class="error" data-testid="auto-backup-error" role="alert">
               {t('auto_backup_failed', translateError({ code: status.lastError }))}
             </p>
