@@ -25,7 +25,8 @@ import {
   type BackupBrowser,
 } from './auto-backup-helpers';
 import { launchExtension, MANAGE_URL } from './harness';
-import { PIN, typePin } from './pin-helpers';
+import { en, PIN, typePin } from './pin-helpers';
+import { message } from './popup-helpers';
 
 const FOREIGN = 'twostep-backup-2020-01-01T00-00-00Z.json';
 const secrets = (accounts: { secret: string }[]): string[] => accounts.map((a) => a.secret).sort();
@@ -47,6 +48,12 @@ describe('automatic backups', () => {
     const page = await b.ext.context.newPage();
     await page.goto(`${MANAGE_URL}#backup`);
     await page.getByTestId('auto-backup-enable').click();
+    // A long but guessable password is refused by the strength meter's bar, as for a manual backup.
+    await page.getByTestId('auto-backup-password').fill('passwordpassword');
+    await page.getByTestId('auto-backup-repeat').fill('passwordpassword');
+    await page.getByTestId('auto-backup-submit').click();
+    await expect.poll(() => page.getByTestId('error-auto-backup-password').textContent().catch(() => '')).toBe(message(en, 'error_backup_password_weak'));
+    expect(await callFromTab(b.ext, 'autoBackup.get', null)).toMatchObject({ enabled: false });
     await page.getByTestId('auto-backup-password').fill(BACKUP_PASSWORD);
     await page.getByTestId('auto-backup-repeat').fill(BACKUP_PASSWORD);
     await page.getByTestId('auto-backup-submit').click();

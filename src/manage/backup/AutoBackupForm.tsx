@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { BACKUP_SCHEDULES, KEEP_LIMITS, MIN_BACKUP_PASSWORD, type AutoBackupSettings, type BackupSchedule } from '../../core/auto-backup/policy';
 import type { SecretKind } from '../../core/pin-policy';
@@ -6,6 +6,8 @@ import { call } from '../../shared/client';
 import { t, translateError } from '../../shared/i18n';
 import type { AutoBackupStatus } from '../../shared/protocol';
 import { describedBy, Field, FormError } from '../../popup/components/Field';
+import { StrengthMeter } from './StrengthMeter';
+import { MIN_SCORE, strengthChecker, type Strength } from './strength';
 
 const KEEP_CHOICES = [1, 2, 3, 5, 10, 20, 50].filter((n) => n >= KEEP_LIMITS.min && n <= KEEP_LIMITS.max);
 const SCHEDULE_LABEL: Record<BackupSchedule, string> = { daily: 'auto_backup_daily', weekly: 'auto_backup_weekly' };
@@ -51,13 +53,25 @@ export function AutoBackupForm(props: { status: AutoBackupStatus; protection: Se
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The same zxcvbn meter and bar as a manual backup (strength.ts): the file may be attacked offline for ever.
+  const [judged, setJudged] = useState<{ password: string; strength: Strength } | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (password !== '') void strengthChecker().then((check) => live && setJudged({ password, strength: check(password) }));
+    return () => {
+      live = false;
+    };
+  }, [password]);
+  // Only the verdict on what is typed now counts; until it is in, the form waits.
+  const strength = judged?.password === password ? judged.strength : null;
   const short = [...password].length < MIN_BACKUP_PASSWORD ? t('auto_backup_password_short', String(MIN_BACKUP_PASSWORD)) : null;
   const mismatch = repeat !== password ? t('auto_backup_password_mismatch') : null;
 
+  const weak = !short && strength !== null && strength.score < MIN_SCORE ? t('error_backup_password_weak') : null;
   const submit = (e: Event): void => {
     e.preventDefault();
     setTried(true);
-    if (short || mismatch || busy) return;
+    if (short || weak || mismatch || busy || strength === null) return;
     setBusy(true);
     setError(null);
     const saving = call('autoBackup.set', { ...settings, password, secret: protection ? secret : null });
@@ -74,11 +88,12 @@ export function AutoBackupForm(props: { status: AutoBackupStatus; protection: Se
 
   return (
     <form class="auto-backup-form" data-testid="auto-backup-form" onSubmit={submit} noValidate>
-      <Field id="auto-backup-password" label={t('auto_backup_password')} hint={t('auto_backup_password_hint', String(MIN_BACKUP_PASSWORD))} error={tried ? short : null}>
-        <input id="auto-backup-password" data-testid="auto-backup-password" type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} {...describedBy('auto-backup-password', tried ? short : null, 'hint')} />
+      <Field id="auto-backup-password" label={t('auto_backup_password')} hint={t('auto_backup_password_hint', String(MIN_BACKUP_PASSWORD))} error={tried ? (short ?? weak) : null}>
+        <input id="auto-backup-password" data-testid="auto-backup-password" type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} {...describedBy('auto-backup-password', tried ? (short ?? weak) : null, 'hint')} />
+        <StrengthMeter strength={strength} />
       </Field>
-      <Field id="auto-backup-repeat" label={t('auto_backup_password_repeat')} error={tried && !short ? mismatch : null}>
-        <input id="auto-backup-repeat" data-testid="auto-backup-repeat" type="password" autocomplete="new-password" value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} {...describedBy('auto-backup-repeat', tried && !short ? mismatch : null)} />
+      <Field id="auto-backup-repeat" label={t('auto_backup_password_repeat')} error={tried && !short && !weak ? mismatch : null}>
+        <input id="auto-backup-repeat" data-testid="auto-backup-repeat" type="password" autocomplete="new-password" value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} {...describedBy('auto-backup-repeat', tried && !short && !weak ? mismatch : null)} />
       </Field>
       {protection ? (
         <Field id="auto-backup-pin" label={t('auto_backup_pin')}>
@@ -91,7 +106,7 @@ export function AutoBackupForm(props: { status: AutoBackupStatus; protection: Se
         <button type="button" class="button" onClick={props.onCancel}>
           {t('cancel')}
         </button>
-        <button type="submit" class="button primary" data-testid="auto-backup-submit" disabled={busy}>
+        <button type="submit" class="button primary" data-testid="auto-backup-submit" disabled={busy || (password !== '' && strength === null)}>
           {t(status.enabled ? 'auto_backup_save_password' : 'auto_backup_start')}
         </button>
       </div>
