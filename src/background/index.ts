@@ -5,6 +5,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { platformRandom } from '../core/vault/crypto';
 import { AutoLock } from './auto-lock';
+import { AutoBackup, CHANGE_ALARM, SCHEDULE_ALARM } from './backup/auto-backup';
+import { chromeAlarms, chromeDownloads, localAutoBackupStore } from './backup/chrome-ports';
 import { localBackupLog } from './backup-log';
 import { chromeClipboardPort, CLIPBOARD_ALARM, clearDueCode } from './clipboard/clear';
 import { applyPendingGrant, localGrantPort } from './pending-grant';
@@ -53,7 +55,13 @@ const scrub = {
 };
 inBackground('scrub', () => scrubIfOwed(scrubDeps));
 
-const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub });
+// Automatic backups follow the vault's writes (backup/auto-backup.ts); the vault is made first, so it calls through this.
+let afterWrite: (what: 'accounts' | 'counter') => void = () => undefined;
+const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub, changed: (what) => afterWrite(what) });
+const autoBackup = new AutoBackup({ vault, store: localAutoBackupStore, downloads: chromeDownloads, alarms: chromeAlarms, now, random: platformRandom });
+afterWrite = (what) => inBackground('backup follow-up', () => autoBackup.vaultChanged(what));
+// After an unlock (and at worker start) a backup that fell due while locked is written.
+const backupCatchUp = (): void => inBackground('automatic backup', () => autoBackup.catchUp());
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
 // Open pages that show secrets drop them when the vault locks (shared/vault-events.ts). Not awaited:
 // a lock must never wait on a page's listener.
@@ -80,7 +88,10 @@ const autoLock = new AutoLock({
   },
   // After a lock, scanned-but-unconfirmed accounts (with their secrets) go too.
   forget: clearAllPending,
-  changed: vaultChanged,
+  changed: async () => {
+    await vaultChanged();
+    backupCatchUp();
+  },
 });
 const handlers = createHandlers({
   vault,
@@ -92,6 +103,7 @@ const handlers = createHandlers({
   grants: localGrantPort,
   clipboard: chromeClipboardPort,
   backups: localBackupLog,
+  autoBackup,
 });
 
 /**
@@ -118,6 +130,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === IDLE_ALARM) inBackground('idle lock', () => autoLock.enforce());
   if (alarm.name === THROTTLE_ALARM) inBackground('throttle', throttleBeat);
   if (alarm.name === CLIPBOARD_ALARM) inBackground('clipboard', () => clearDueCode(now()));
+  if (alarm.name === CHANGE_ALARM || alarm.name === SCHEDULE_ALARM) inBackground('automatic backup', () => autoBackup.alarm(alarm.name));
 });
 
 // The operating system locked the screen: lock the vault too.
@@ -161,6 +174,10 @@ browser.commands.onCommand.addListener(onFillCommand);
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'settings' in changes) syncInlineButton();
 });
+// The downloads permission may be granted after the page that asked was closed: back up then.
+browser.permissions.onAdded.addListener((added) => {
+  if (added.permissions?.includes('downloads')) backupCatchUp();
+});
 browser.permissions.onRemoved.addListener(() => {
   inBackground('site access', () => hasSiteAccess().then((ok) => (ok ? undefined : localSettingsStore.set({ inlineButton: false }))));
   // Clipboard access or icons taken back in the browser's settings: the settings that needed them go off too.
@@ -180,3 +197,4 @@ browser.permissions.onAdded.addListener(() => {
 const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
 inBackground('session access level', async () => session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }));
 inBackground('icon', refreshIcon);
+backupCatchUp();

@@ -2,6 +2,7 @@
 import type { AutoLock } from './auto-lock';
 import type { ClipboardPort } from './clipboard/clear';
 import type { GrantPort } from './pending-grant';
+import type { AutoBackup } from './backup/auto-backup';
 import type { BackupLog } from './backup-log';
 import type { FillPort } from './fill/port';
 import type { ScanPort } from './scan/port';
@@ -21,6 +22,8 @@ export interface Services {
   grants?: GrantPort;
   /** Clearing copied codes from the clipboard later; absent in unit tests that do not copy. */
   clipboard?: ClipboardPort;
+  /** Automatic backups into the Downloads folder; absent in unit tests that do not back up. */
+  autoBackup?: AutoBackup;
   /** When the last backup was made (storage.local); absent in unit tests that do not back up. */
   backups?: BackupLog;
 }

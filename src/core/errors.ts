@@ -59,6 +59,10 @@ export const ERROR_CODES = [
   'account_duplicate',
   'storage_failed',
   'hotp_rate_limited',
+  // automatic backups (src/background/backup)
+  'backup_no_permission',
+  'backup_write_failed',
+  'backup_key_missing',
   // messaging
   'bad_request',
   'forbidden',

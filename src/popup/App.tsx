@@ -4,6 +4,7 @@ import { call } from '../shared/client';
 import { errorCodeOf, t, translateError } from '../shared/i18n';
 import type { AccountView, TabContext, VaultState } from '../shared/protocol';
 import { AddView } from './components/AddView';
+import { BackupReminder } from './components/BackupReminder';
 import { EditView } from './components/EditView';
 import { BackIcon } from './components/icons';
 import { ListView } from './components/ListView';
@@ -212,6 +213,7 @@ export function App() {
             ) : null}
             {damaged}
             {nudge}
+            {nudge || UNLOCK_WINDOW ? null : <BackupReminder accountCount={accounts.length} />}
           </>
         }
         accounts={sorted}

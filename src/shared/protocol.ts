@@ -4,6 +4,7 @@
  * it; the router in the background enforces that before any handler runs.
  */
 import type { AccountInput, AccountMeta } from '../core/account';
+import type { AutoBackupSettings } from '../core/auto-backup/policy';
 import type { ErrorCode, ErrorInfo } from '../core/errors';
 import type { SecretKind } from '../core/pin-policy';
 import type { Unbound } from '../core/qr/enrolment';
@@ -66,6 +67,28 @@ export interface Settings {
   clipboardClearSeconds: number;
   /** Show the sites' icons from the browser's favicon cache (needs the favicon permission). */
   siteIcons: boolean;
+}
+
+/** Automatic backups as the page shows them (nothing secret). */
+export interface AutoBackupStatus extends AutoBackupSettings {
+  /** A backup password is set (its key is sealed under the vault key). */
+  hasKey: boolean;
+  /** The optional `downloads` permission is granted. */
+  permitted: boolean;
+  /** When the last automatic backup was written (epoch ms). */
+  lastAt: number | null;
+  /** Why the last attempt failed; null after a success. */
+  lastError: ErrorCode | null;
+  /** A backup fell due while the vault was locked; it is written at the next unlock. */
+  waiting: boolean;
+  /** The folder inside the browser's download directory. */
+  folder: string;
+}
+
+/** Turning automatic backups on needs a password (and the PIN as `secret` when one is set); changing how they run does not. */
+export interface AutoBackupChange extends AutoBackupSettings {
+  password: string | null;
+  secret: string | null;
 }
 
 /** Fields of an account a user may change after it was added. Secret and kind are fixed by design. */
@@ -196,6 +219,14 @@ export interface Protocol {
   'scan.cancel': Method<null, null, 'content'>;
   'settings.get': Method<null, Settings>;
   'settings.set': Method<Partial<Settings>, Settings>;
+  'autoBackup.get': Method<null, AutoBackupStatus>;
+  'autoBackup.set': Method<AutoBackupChange, AutoBackupStatus>;
+  /** Writes an automatic backup now (with the stored key); rejects with why it could not. */
+  'autoBackup.runNow': Method<null, AutoBackupStatus>;
+  /** Popup: whether to show the quiet "not backed up since the last change" line. */
+  'backupReminder.get': Method<null, { due: boolean }>;
+  /** Popup: hide that line until the next change. */
+  'backupReminder.dismiss': Method<null, null>;
   /**
    * The page is about to ask the browser for a permission this change needs: the worker applies the
    * change when the grant arrives (permissions.onAdded), even if the prompt closed the page meanwhile.

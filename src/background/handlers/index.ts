@@ -10,6 +10,7 @@ import { accountsList } from './accounts-list';
 import { accountsRemove } from './accounts-remove';
 import { accountsReveal } from './accounts-reveal';
 import { accountsUpdate } from './accounts-update';
+import { autoBackupGet, autoBackupRunNow, autoBackupSet, backupReminderDismiss, backupReminderGet } from './auto-backup';
 import { backupCreate } from './backup-create';
 import { fillCandidates, fillCode, fillInTab, fillUnlock, tabContext } from './fill';
 import { scanCancel, scanConfirm, scanPick, scanStart } from './scan';
@@ -49,6 +50,11 @@ export function createHandlers(services: Services): Handlers {
     'settings.set': settingsSet(services),
     'settings.afterGrant': settingsAfterGrant(services),
     'clipboard.copied': clipboardCopied(services),
+    'autoBackup.get': autoBackupGet(services),
+    'autoBackup.set': autoBackupSet(services),
+    'autoBackup.runNow': autoBackupRunNow(services),
+    'backupReminder.get': backupReminderGet(services),
+    'backupReminder.dismiss': backupReminderDismiss(services),
     'backup.create': backupCreate(services),
   };
 }

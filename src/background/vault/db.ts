@@ -19,9 +19,10 @@ export interface VaultSchema extends DBSchema {
   accounts: { key: string; value: StoredRecord };
   /**
    * Small state that must outlive the worker and the browser: the wrong-PIN throttle, and the
-   * revision of the accounts store (bumped in every account write's own transaction).
+   * revision of the accounts store (bumped in every account write's own transaction), and the
+   * automatic-backup key sealed under the vault key (backup-key.ts).
    */
-  state: { key: 'throttle' | 'revision'; value: ThrottleState | number };
+  state: { key: 'throttle' | 'revision' | 'backupKey'; value: ThrottleState | number | Sealed };
   /** Single row 'summary': the sealed `VaultSummary` (core/vault/summary.ts), written with every write. */
   summary: { key: 'summary'; value: Sealed };
 }

@@ -19,6 +19,12 @@ export function secretKey(account: Pick<AccountInput, 'kind' | 'secret'>): strin
   return `${account.kind}:${account.secret}`;
 }
 
+/** Whether `after` differs from `before` in nothing a user set: at most the HOTP counter moved. */
+export function onlyCounterChanged(before: AccountInput, after: AccountInput): boolean {
+  const fields = ['kind', 'issuer', 'name', 'secret', 'algorithm', 'digits', 'period'] as const;
+  return fields.every((f) => before[f] === after[f]) && before.sites.join('\n') === after.sites.join('\n');
+}
+
 /** The same ciphertext under the same id: nothing was written in between. */
 export function sameRecord(a: StoredRecord | null, b: StoredRecord | null): boolean {
   if (a === null || b === null) return a === b;

@@ -10,6 +10,7 @@ import { TwostepError } from '../../core/errors';
 import { recordAad, seal, type RandomBytes } from '../../core/vault/crypto';
 import { LEGACY_FORMAT, type StoredRecord, type VaultHeader } from '../../core/vault/format';
 import { headerDigest, recordDigest, recordMatches, sealSummary } from '../../core/vault/summary';
+import { BACKUP_KEY_ROW, putResealed, resealBackupKey } from './backup-key';
 import { allRequests, atomically, type VaultDb } from './db';
 import { ledgerOf, openRecord, sameSealed } from './ledger';
 import { bumpRevision } from './records';
@@ -31,11 +32,12 @@ export async function rewriteVault(
   deviceKey: { id: string; key: CryptoKey } | null,
   floor = 0,
 ): Promise<number> {
-  const read = db.transaction(['meta', 'accounts', 'summary']);
-  const [onDisk, records, sealedBefore] = await Promise.all([
+  const read = db.transaction(['meta', 'accounts', 'summary', 'state']);
+  const [onDisk, records, sealedBefore, backupKeyBefore] = await Promise.all([
     read.objectStore('meta').get('header'),
     read.objectStore('accounts').getAll(),
     read.objectStore('summary').get('summary'),
+    read.objectStore('state').get(BACKUP_KEY_ROW),
   ]);
   if (!onDisk || !sameHeader(onDisk, from.header)) throw new TwostepError('storage_failed', 'the vault changed meanwhile; try again');
   const sameKey = from.key === to.key && from.header.vaultId === to.header.vaultId && from.header.format === to.header.format;
@@ -60,6 +62,8 @@ export async function rewriteVault(
   const previous = from.header.vaultId !== to.header.vaultId ? from.header.vaultId : ledger?.summary.previous;
   const summary = { generation, header: await headerDigest(to.header), records: entries, ...(previous ? { previous } : {}) };
   const sealed = await sealSummary(to.key, to.header.vaultId, summary, random);
+  // The automatic-backup key moves to the new key with the records, or it would be lost with the old one.
+  const backupKey = await resealBackupKey(backupKeyBefore, from, to, random);
   await atomically(db, ['meta', 'deviceKeys', 'accounts', 'summary', 'state'], async (tx) => {
     const [header, summaryNow] = await Promise.all([tx.objectStore('meta').get('header'), tx.objectStore('summary').get('summary')]);
     if (!header || !sameHeader(header, from.header) || !sameSealed(summaryNow, sealedBefore)) {
@@ -70,6 +74,7 @@ export async function rewriteVault(
     if (deviceKey) await tx.objectStore('deviceKeys').put(deviceKey.key, deviceKey.id);
     await allRequests(puts.map((record) => () => tx.objectStore('accounts').put(record)));
     await tx.objectStore('summary').put(sealed, 'summary');
+    await putResealed(tx.objectStore('state'), backupKeyBefore, backupKey);
     await bumpRevision(tx.objectStore('state'));
   });
   return generation;

@@ -15,7 +15,8 @@ import { parseStoredAccount } from '../../core/vault/stored-account';
 import { Keyring, type KeyringDeps } from './keyring';
 import { commitRecords, ledgerOf, openRecord, type RecordChange } from './ledger';
 import { diskFingerprint, loadAll } from './load';
-import { sameRecord, secretKey, sortAccounts } from './records';
+import { readBackupKey, writeBackupKey, type BackupKey } from './backup-key';
+import { onlyCounterChanged, sameRecord, secretKey, sortAccounts } from './records';
 
 export type { AnchorStore, KeyStore } from './keyring';
 
@@ -39,6 +40,11 @@ export interface CachedSnapshot extends VaultSnapshot {
 
 export interface VaultDeps extends KeyringDeps {
   snapshots?: SnapshotStore;
+  /**
+   * Told after each committed account write (automatic backups and the popup's reminder follow it):
+   * 'counter' when only an HOTP counter moved, 'accounts' for anything else. Must not throw or wait.
+   */
+  changed?: (what: 'accounts' | 'counter') => void;
 }
 
 export interface VaultSnapshot {
@@ -210,6 +216,7 @@ export class Vault {
         },
       });
       await this.remember(added, []);
+      if (added.length > 0) this.deps.changed?.('accounts');
       return { added, duplicates: inputs.length - added.length };
     });
   }
@@ -235,6 +242,7 @@ export class Vault {
         throw err;
       });
       await this.remember([next], [id]);
+      this.deps.changed?.(onlyCounterChanged(current, next) ? 'counter' : 'accounts');
       return next;
     });
   }
@@ -251,6 +259,21 @@ export class Vault {
         },
       });
       await this.remember([], [id]);
+      this.deps.changed?.('accounts');
+    });
+  }
+
+  /** The automatic-backup key, opened with the vault key (null: none set). See backup-key.ts. */
+  async backupKey(): Promise<BackupKey | null> {
+    const unlocked = await this.keyring.open();
+    return readBackupKey(await this.deps.db(), unlocked);
+  }
+
+  /** Sets (null: removes) the automatic-backup key, sealed under the vault key; in turn with PIN changes. */
+  setBackupKey(value: BackupKey | null): Promise<void> {
+    return this.serialised(async () => {
+      const unlocked = await this.keyring.open();
+      await writeBackupKey(await this.deps.db(), unlocked, value, this.deps.random);
     });
   }
 

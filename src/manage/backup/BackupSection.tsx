@@ -1,4 +1,5 @@
 import { t } from '../../shared/i18n';
+import { AutoBackup } from './AutoBackup';
 import { BackupForm } from './BackupForm';
 
 /**
@@ -17,6 +18,7 @@ export function BackupSection() {
       <a class="button" href="#import" data-testid="backup-restore-link">
         {t('backup_restore_link')}
       </a>
+      <AutoBackup />
     </section>
   );
 }
