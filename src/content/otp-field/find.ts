@@ -4,7 +4,7 @@
  */
 import { collectInputs, type OpenShadow } from './collect';
 import { describe, groupLabel, labelText, nearText } from './describe';
-import { accepts, fillableType, NEAR_BONUS, scoreField, THRESHOLD, type Verdict } from './score';
+import { accepts, fillableType, APP_BONUS, scoreField, THRESHOLD, type Verdict } from '../../core/otp-field/score';
 import { isBox, splitRows } from './split';
 import { isTypable } from './visible';
 
@@ -65,7 +65,7 @@ export function findOtpTarget(root: Document | ShadowRoot, opts: FindOptions = {
 function judge(el: HTMLInputElement, label: string, nearOf: Element, extra: number): Verdict {
   const facts = describe(el, label);
   const own = scoreField(facts, extra);
-  if (own.excluded || own.score + NEAR_BONUS < THRESHOLD) return own;
+  if (own.excluded || own.score + APP_BONUS < THRESHOLD) return own;
   return scoreField({ ...facts, near: nearText(nearOf) }, extra);
 }
 

@@ -41,7 +41,8 @@ export const WEAK: [RegExp, number][] = [
 /** Codes that are not from an authenticator: a TOTP typed here is refused or, worse, burns a try. */
 export const RECOVERY = words([
   'recovery', 'backup', 'back up', 'herstel\\S*', 'wiederherstellung\\S*', 'recuperation',
-  'recuperacion', 'reserve ?code\\S*', 'scratch',
+  'recuperacion', 'reserve ?code\\S*', 'scratch', 'backup\\S*', 'secours', 'notfall\\S*', 'ersatz\\S*',
+  'noodcode\\S*', 'respaldo', 'recovery\\S*',
 ]);
 
 /** Shop, address and payment fields full of the word "code". */
@@ -59,18 +60,71 @@ export const IDENTITY = words([
   'telefoonnummer', 'telefonnummer', 'captcha',
 ]);
 
-/** Codes delivered by SMS or e-mail: a code, but not one this authenticator has. */
+/**
+ * Words that name a delivery channel. In a field's own name or label ("sms_code", "Code from the text
+ * message") they mark a delivered code; in the surrounding text they count only inside a statement
+ * that the code was sent (`SENT`), so an "Email or username" field beside the code field vetoes nothing.
+ */
 export const DELIVERY = words([
-  'sms\\S*', 'text message', 'texted', 'e ?mail\\S*', 'per e ?mail', 'courriel', 'correo',
-  'mensaje de texto', 'textnachricht', 'kurznachricht',
-  '(?:sent|send|texted)(?: \\S+){0,6} (?:phone|mobile|number|inbox)',
-  '(?:telefoon|mobiel)(?: \\S+){0,4} (?:gestuurd|verzonden)', 'an ihr (?:handy|telefon)',
+  'sms\\S*', 'text message\\S*', 'texted', 'e ?mail\\S*', 'per e ?mail', 'courriel', 'correo',
+  'mensaje de texto', 'textnachricht', 'kurznachricht', 'emailaddress', 'phonenumber',
 ]);
 
-/** Naming the authenticator app outweighs a mention of SMS ("use your app, or get a text message"). */
+/** Where a code can be sent: channels, and the addresses `maskContacts` stands in for. */
+const CHANNEL =
+  'sms\\S*|text(?: message\\S*)?|texts|e ?mail\\S*|emailaddress|phonenumber|inbox|phone|mobile|number|telefoon\\S*|' +
+  'mobiel\\S*|nummer|handy|telefon\\S*|mobiltelefon|postfach|courriel|portable|telephone|numero|adresse|correo|' +
+  'telefono|movil|whatsapp';
+/** Verbs of sending, in the tenses pages use ("we sent", "wir haben ... gesendet", "envoyé"). */
+const SEND =
+  'sent|send|sending|resen[dt]\\S*|texted|e ?mailed|mailed|messaged|delivered|gestuurd|verstuurd|verzonden|' +
+  'toegestuurd|opgestuurd|sturen|versturen|stuurden|gemaild|ge sms t|gesendet|geschickt|gesandt|zugeschickt|' +
+  'zugesandt|zugesendet|senden|schicken|versendet|verschickt|r?envoy\\S*|enviado\\S*|enviamos|r?enviar';
+const CODE_NOUN = 'codes?|code\\S*|otp|pin|token|passcode|codigo\\S*';
+
+/**
+ * Statements that the code was (or will be) sent by message: "we sent a code to •••@example.com",
+ * "enter the code we texted you", "code per sms", "check your inbox". An authenticator's code is never
+ * sent anywhere, so any of these means the code comes from elsewhere, whatever the field's attributes.
+ */
+export const SENT = new RegExp(
+  [
+    ` (?:${SEND}) (?:\\S+ ){0,8}?(?:${CODE_NOUN}|${CHANNEL}) `,
+    ` (?:${CODE_NOUN}|${CHANNEL}) (?:\\S+ ){0,8}?(?:${SEND}) `,
+    ` (?:sms|text|e ?mail|email) (?:\\S+ )?(?:${CODE_NOUN}) `,
+    ` (?:${CODE_NOUN}) (?:\\S+ )?(?:by|via|per|par|por|in an?|in your|from the|from your|uit de|aus der|dans) (?:\\S+ )?(?:${CHANNEL}) `,
+    ` (?:e ?mail|text|sms) (?:you|u|je|ihnen|dir|vous) `,
+    ` (?:receive\\S*|recu\\S*|ontvangen|erhalten|recibido) (?:\\S+ ){0,4}?(?:${CODE_NOUN}) `,
+    ` (?:${CODE_NOUN}) (?:\\S+ ){0,3}?(?:received|recu\\S*|ontvangen|erhalten|recibido) `,
+    ` check (?:your|je) (?:${CHANNEL}|messages) `,
+  ].join('|'),
+);
+
+/**
+ * Words that make a sentence a fallback or a condition ("If you lost your device, enter a recovery
+ * code", "Can't use your app? We can text you"): such a sentence offers another way and does not say
+ * what this field asks for now.
+ */
+export const FALLBACK = words([
+  'if', 'lost', 'lose', 'can ?t', 'cannot', 'unable', 'don t have', 'no access', 'instead', 'alternatively',
+  'trouble', 'problems?', 'otherwise', 'als', 'kwijt', 'verloren', 'geen toegang', 'lukt het niet', 'in plaats',
+  'anders', 'wenn', 'falls', 'stattdessen', 'kein zugriff', 'keinen zugriff', 'si', 'perdu', 'plutot', 'sans acces',
+  'no tienes', 'perdiste',
+]);
+
+/**
+ * An instruction naming an authenticator app as where the code comes from ("from your app",
+ * "verificatie-app", "Authenticator-App", "application d'authentification").
+ */
 export const AUTHENTICATOR = words([
-  'authenticator\\S*', 'verificator\\S*', 'authentificator\\S*', 'authentificateur', 'autenticador',
-  'totp', 'authenticatie app', 'auth app',
+  'authenticator\\S*', 'verificator\\S*', 'authentificator\\S*', 'authentifikator\\S*', 'authentificateur',
+  'autenticador\\S*', 'totp', 'auth app', 'authentication app', '(?:2fa|mfa|otp|two factor|2 factor) app\\S*',
+  'verificatie ?app\\S*', 'authenticatie ?app\\S*', 'authentifizierungs ?app\\S*',
+  'application (?:\\S+ )?d authentification', 'aplicacion de autenticacion', 'app de autenticacion',
+  '(?:from|in|on|using|with|open) (?:your|the) (?:\\S+ ){0,3}?app',
+  '(?:uit|in|op|met|open) (?:je|jouw|uw|de) (?:\\S+ ){0,3}?app',
+  '(?:aus|in|mit) (?:ihrer|deiner|der) (?:\\S+ ){0,3}?app',
+  '(?:de|dans) (?:votre|l|ton) (?:\\S+ ){0,3}?application',
 ]);
 
 /** Near-text hints that the form is a payment form (a card security code is not an OTP). */
