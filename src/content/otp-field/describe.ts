@@ -3,6 +3,7 @@
  * and the text around it. Text is capped so a huge page costs no more than a small one.
  */
 import type { FieldFacts } from '../../core/otp-field/score';
+import type { OpenShadow } from './collect';
 import { visibleText } from './visible-text';
 
 /** Containers with more text than this are the page, not the field's surroundings. */
@@ -46,18 +47,18 @@ export function labelText(el: HTMLInputElement): string {
  * recovery code" or "Send the code by e-mail instead" offer another way; they do not say what this
  * field asks for.
  */
-export function nearText(el: Element): string {
+export function nearText(el: Element, openShadow?: OpenShadow): string {
   let box: Element | null = null;
   let boxText = '';
   for (let a = parentOf(el), i = 0; a && i < 5; a = parentOf(a), i++) {
-    const text = visibleText(a, NEAR_MAX + 1);
+    const text = visibleText(a, NEAR_MAX + 1, openShadow);
     if (text.length > NEAR_MAX) break;
     [box, boxText] = [a, text];
   }
   // When even the parent is large, look only at what sits just before the field.
   const parts = [boxText];
   let sib = (box ?? el).previousElementSibling;
-  for (let i = 0; sib && i < 3; sib = sib.previousElementSibling, i++) parts.push(visibleText(sib, LABEL_MAX));
+  for (let i = 0; sib && i < 3; sib = sib.previousElementSibling, i++) parts.push(visibleText(sib, LABEL_MAX, openShadow));
   return parts.join('\n');
 }
 /** The label of a group of boxes (role=group aria-label, aria-labelledby). */

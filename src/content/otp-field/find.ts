@@ -54,19 +54,19 @@ export function findOtpTarget(root: Document | ShadowRoot, opts: FindOptions = {
     const container = first.parentElement ?? first;
     // A row is labelled by its container (role=group aria-label...) as often as by its boxes.
     const label = `${labelText(row[row.length - 1]!)} ${groupLabel(container)}`;
-    consider({ kind: 'split', inputs: row }, judge(first, label, container, SPLIT_BONUS));
+    consider({ kind: 'split', inputs: row }, judge(first, label, container, SPLIT_BONUS, opts.openShadow));
   }
   const active = activeInput(root);
-  for (const el of singles) consider({ kind: 'single', input: el }, judge(el, '', el, el === active ? FOCUS_BONUS : 0));
+  for (const el of singles) consider({ kind: 'single', input: el }, judge(el, '', el, el === active ? FOCUS_BONUS : 0, opts.openShadow));
   return best;
 }
 
 /** Scores a field, reading the text around it only when that could change the verdict. */
-function judge(el: HTMLInputElement, label: string, nearOf: Element, extra: number): Verdict {
+function judge(el: HTMLInputElement, label: string, nearOf: Element, extra: number, openShadow?: OpenShadow): Verdict {
   const facts = describe(el, label);
   const own = scoreField(facts, extra);
   if (own.excluded || own.score + APP_BONUS < THRESHOLD) return own;
-  return scoreField({ ...facts, near: nearText(nearOf) }, extra);
+  return scoreField({ ...facts, near: nearText(nearOf, openShadow) }, extra);
 }
 
 /** The focused input, looking through shadow roots' own activeElement. */

@@ -4,6 +4,7 @@
  * open shadow root instead of its light children, a slot's assigned nodes), blocks separated by line
  * breaks so sentences of different blocks never run together. Reading stops after `max` characters.
  */
+import type { OpenShadow } from './collect';
 
 /** Never visible text, or controls whose words offer another way rather than describe the field. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TITLE', 'HEAD', 'META', 'A', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'SVG', 'IFRAME']);
@@ -16,7 +17,7 @@ function shown(el: Element): boolean {
 }
 
 /** Visible text of `root` (see above), at most about `max` characters. */
-export function visibleText(root: Element, max: number): string {
+export function visibleText(root: Element, max: number, openShadow?: OpenShadow): string {
   let out = '';
   const visit = (node: Node): void => {
     if (out.length > max) return;
@@ -33,8 +34,10 @@ export function visibleText(root: Element, max: number): string {
     if (node.localName !== 'slot' && !shown(node)) return;
     const block = !INLINE.has(node.tagName.toUpperCase());
     if (block) out += '\n';
-    const children: Iterable<Node> =
-      node.shadowRoot ? [node.shadowRoot] : node instanceof HTMLSlotElement && node.assignedNodes().length > 0 ? node.assignedNodes() : node.childNodes;
+    // Closed roots live on custom elements (a hyphen in the name), as collect.ts assumes too.
+    const shadow = node.shadowRoot ?? (openShadow && node.localName.includes('-') ? openShadow(node) : null);
+    const slotted = node instanceof HTMLSlotElement ? node.assignedNodes() : [];
+    const children: Iterable<Node> = shadow ? [shadow] : slotted.length > 0 ? slotted : node.childNodes;
     for (const c of children) visit(c);
     if (block) out += '\n';
   };
