@@ -23,7 +23,12 @@ export interface Outcome {
   host?: string;
 }
 
-export const findField = (deep: boolean): OtpTarget | null => findOtpTarget(document, { openShadow, deep });
+/**
+ * The code field of this document, searched the same way for every path (popup, shortcut, menu,
+ * inline button), shadow roots included; `onRoot` hears of each shadow root searched.
+ */
+export const findField = (onRoot?: (root: ShadowRoot) => void): OtpTarget | null =>
+  findOtpTarget(document, { openShadow, deep: true, ...(onRoot ? { onRoot } : {}) });
 
 export function firstInput(target: OtpTarget): HTMLInputElement {
   return target.kind === 'single' ? target.input : target.inputs[0]!;
@@ -52,6 +57,10 @@ async function fillAccount(field: OtpTarget, id: string, asked: boolean): Promis
   // Our own button is drawn just under the field, and IntersectionObserver v2 counts what it covers
   // with its shadow as occluded: the button goes first, then the field alone is judged.
   hideButton();
+  // The page may have changed since the field was found: the same input now asking for a backup
+  // code, or the field gone. Judged again now, just before the code goes in.
+  const now = findField();
+  if (!now || firstInput(now) !== firstInput(field)) return { filled: false, reason: 'no_field' };
   if (!(await seenByUser(firstInput(field)))) return { filled: false, reason: 'hidden' };
   try {
     const filled = fillOtp(field, (await call('fill.code', { id, asked })).code);
@@ -115,7 +124,7 @@ export async function offer(field: OtpTarget, asked: boolean): Promise<Outcome> 
 
 /** The worker's request: fill account `id` here, or (null) whatever belongs to this frame's site. */
 async function fillHere(id: string | null): Promise<Outcome> {
-  const field = findField(true);
+  const field = findField();
   if (!field) return { filled: false, reason: 'no_field' };
   return id === null ? offer(field, true) : fillAccount(field, id, true);
 }

@@ -20,6 +20,8 @@ export interface FindOptions {
    * web components are found too. With a light-DOM input present, shadow roots are always searched.
    */
   deep?: boolean;
+  /** Called with every shadow root searched: mutations inside one never reach a document's observer. */
+  onRoot?: (root: ShadowRoot) => void;
 }
 
 /** Structure alone is evidence: 4-8 one-character boxes in a row are rarely anything else. */
@@ -30,7 +32,7 @@ const FOCUS_BONUS = 1;
 /** The best OTP target under `root` (a document or a shadow root), or null when nothing qualifies. */
 export function findOtpTarget(root: Document | ShadowRoot, opts: FindOptions = {}): OtpTarget | null {
   if (!opts.deep && !root.querySelector('input')) return null;
-  const inputs = collectInputs(root, opts.openShadow);
+  const inputs = collectInputs(root, opts.openShadow, opts.onRoot);
   if (inputs.length === 0) return null;
 
   let best: OtpTarget | null = null;
