@@ -49,9 +49,10 @@ customElements.define('code-box', class extends HTMLElement { constructor() { su
 customElements.define('login-card', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'closed' }).innerHTML = '<h2>Two-step verification</h2><div><code-box></code-box></div>'; } });</script>`,
 };
 
-/** A field as tall as the viewport; the page records every frame's position of the button's host. */
-const TALL = `${HEAD}<main><label for="otp">Authentication code</label>
-<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6" style="display:block;width:320px;height:100vh;box-sizing:border-box"></main>
+/** A field as tall as the viewport, from its top edge (no room above or below); the page records every frame's position of the button's host. */
+const TALL = `${HEAD}<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6" aria-label="Authentication code"
+  style="position:absolute;top:0;left:0;margin:0;width:320px;height:100vh;box-sizing:border-box">
+<main style="margin-left:340px"><h1>Two-step verification</h1><p>Enter the code from your authenticator app.</p></main>
 <script>
 window.seen = [];
 new MutationObserver(() => {
