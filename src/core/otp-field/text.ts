@@ -44,13 +44,14 @@ export function maskContacts(text: string): string {
 }
 
 /**
- * Splits text into sentences (at . ! ? ; and the line breaks `describe.ts` puts between blocks),
- * each normalised: what the page says is read one statement at a time, so "If you lost your device,
- * enter a recovery code" stays one conditional statement and does not mix with the next.
+ * Splits text into sentences (at . ! ; and the line breaks `describe.ts` puts between blocks), each
+ * normalised: what the page says is read one statement at a time, so "If you lost your device, enter
+ * a recovery code" stays one conditional statement and does not mix with the next. A question stays
+ * with its answer ("Lost your device? Use a recovery code."): the question is the condition.
  */
 export function sentences(text: string): string[] {
   return maskContacts(text)
-    .split(/[.!?;\n]+(?:\s|$)|\n/)
+    .split(/[.!;\n]+(?:\s|$)|\n/)
     .map(normalise)
     .filter((s) => s.trim() !== '');
 }
