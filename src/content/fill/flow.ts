@@ -55,22 +55,29 @@ function hostHere(): string {
  */
 async function fillAccount(field: OtpTarget, id: string, asked: boolean): Promise<Outcome> {
   // Our own button is drawn just under the field, and IntersectionObserver v2 counts what it covers
-  // with its shadow as occluded: the button goes first, then the field alone is judged.
+  // with its shadow as occluded: the button goes first, then the field alone is judged (and an offer
+  // the inline script was still preparing must not bring it back meanwhile: see `decide`).
   hideButton();
   // The page may have changed since the field was found: the same input now asking for a backup
   // code, or the field gone. Judged again now, just before the code goes in.
   const now = findField();
   if (!now || firstInput(now) !== firstInput(field)) return { filled: false, reason: 'no_field' };
-  if (!(await seenByUser(firstInput(field)))) return { filled: false, reason: 'hidden' };
+  filling++;
   try {
+    if (!(await seenByUser(firstInput(field)))) return { filled: false, reason: 'hidden' };
     const filled = fillOtp(field, (await call('fill.code', { id, asked })).code);
     return { filled, host: hostHere() };
   } catch (err) {
     const reason = reasonOf(err);
     if (asked) showButton(field, { kind: 'failed' }, actions(field));
     return { filled: false, reason };
+  } finally {
+    filling--;
   }
 }
+
+/** Fills under way in this frame; while any is, no offer draws the button. */
+let filling = 0;
 
 const candidates = (): Promise<FillCandidates> => call('fill.candidates', null);
 
@@ -109,6 +116,7 @@ function decide(field: OtpTarget, c: FillCandidates, asked: boolean): Promise<Ou
     return { filled: false, reason: 'site' };
   }
   if (more.length === 0 && (asked || c.autoFill)) return fillAccount(field, only.id, asked);
+  if (filling > 0) return { filled: false, reason: 'choose' };
   showButton(field, { kind: 'fill', accounts: c.accounts, open: asked }, actions(field));
   return { filled: false, reason: 'choose' };
 }
