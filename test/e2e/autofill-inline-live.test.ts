@@ -80,6 +80,12 @@ describe('the inline button on pages that change', () => {
     server.set('/switching', SWITCHING);
     server.set('/tall', TALL);
     for (const [name, html] of Object.entries(LATE)) server.set(`/late/${encodeURIComponent(name)}`, html);
+    // Upgraded when its definition arrives after load: attaching a shadow root is no DOM mutation.
+    server.set(
+      '/late/defined',
+      `${HEAD}<main><h1>Sign in</h1><mfa-step style="display:block;min-height:60px"></mfa-step></main><script>
+setTimeout(() => customElements.define('mfa-step', class extends HTMLElement { constructor() { super(); const r = this.attachShadow({ mode: 'closed' }); r.innerHTML = ${SHADOW_FIELD}; window.value = () => r.getElementById('c').value; } }), 600);</script>`,
+    );
     origin = `http://localhost:${server.port}`;
     ext = await launchExtension({ dist: buildWithSiteAccess() });
     const uri = `otpauth://totp/Example:alice?secret=${SECRET}&issuer=Example`;
@@ -141,6 +147,19 @@ describe('the inline button on pages that change', () => {
       await page.close();
     });
   }
+
+  it('a field in an element defined only after load (no change the page watcher could see): the button appears when the user clicks into it', async () => {
+    const { page, button } = await open('/late/defined');
+    const host = page.locator('mfa-step');
+    await until('the element to be upgraded', () => page.evaluate(() => typeof (window as unknown as { value?: unknown }).value), (t) => t === 'function');
+    const box = (await host.boundingBox())!;
+    await page.mouse.click(box.x + 20, box.y + box.height - 10);
+    await button.waitForText(fillLabel);
+    await button.click(fillLabel);
+    const code = await pollValue(() => page.evaluate(() => (window as unknown as { value(): string }).value()), (v) => v !== '');
+    expect(totpAround({ secret: SECRET })).toContain(code);
+    await page.close();
+  });
 
   it('beside a field as tall as the viewport it stays on screen, and is drawn only where it belongs', async () => {
     const { page, button } = await open('/tall');
