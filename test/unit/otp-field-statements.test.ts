@@ -38,6 +38,8 @@ describe('readStatements', () => {
     ['Wir haben Ihnen einen Bestätigungscode per SMS an +49 ••• •••• 78 geschickt.', 'sent'],
     ['Nous avons envoyé un code à votre adresse e-mail.', 'sent'],
     ['Saisissez le code reçu par SMS', 'sent'],
+    ['Enter the code from the text message', 'sent'],
+    ['Voer de code uit de e-mail in', 'sent'],
     ['Enter one of your backup codes.', 'recovery'],
     ['Use a recovery code', 'recovery'],
     ['Voer een van je herstelcodes in.', 'recovery'],
@@ -63,6 +65,11 @@ describe('readStatements', () => {
     ['Als je je telefoon kwijt bent, voer dan een herstelcode in.', 'recovery'],
     ['Wenn Sie Ihr Gerät verloren haben, geben Sie einen Wiederherstellungscode ein.', 'recovery'],
     ['Si vous avez perdu votre téléphone, saisissez un code de secours.', 'recovery'],
+    // A set-up page (scan, then confirm with a code) tells you to keep your recovery codes.
+    ['Download your recovery codes and keep them somewhere safe.', 'recovery'],
+    // The authenticator's code on a phone is not a code sent to a phone.
+    ['Enter the code from your phone', 'sent'],
+    ['Geben Sie den Code von Ihrem Handy ein', 'sent'],
     // Either code is accepted.
     ['Authentication code or recovery code', 'recovery'],
     ['Enter the code from your authenticator app or one of your recovery codes', 'recovery'],

@@ -75,6 +75,8 @@ const CHANNEL =
   'sms\\S*|text(?: message\\S*)?|texts|e ?mail\\S*|emailaddress|phonenumber|inbox|phone|mobile|number|telefoon\\S*|' +
   'mobiel\\S*|nummer|handy|telefon\\S*|mobiltelefon|postfach|courriel|portable|telephone|numero|adresse|correo|' +
   'telefono|movil|whatsapp';
+/** Channels that are a message, not a device. */
+const MESSAGE = 'sms\\S*|text message\\S*|e ?mail\\S*|inbox|messages?|bericht|nachricht|courriel|correo';
 /** Verbs of sending, in the tenses pages use ("we sent", "wir haben ... gesendet", "envoyé"). */
 const SEND =
   'sent|send|sending|resen[dt]\\S*|texted|e ?mailed|mailed|messaged|delivered|gestuurd|verstuurd|verzonden|' +
@@ -92,7 +94,9 @@ export const SENT = new RegExp(
     ` (?:${SEND}) (?:\\S+ ){0,8}?(?:${CODE_NOUN}|${CHANNEL}) `,
     ` (?:${CODE_NOUN}|${CHANNEL}) (?:\\S+ ){0,8}?(?:${SEND}) `,
     ` (?:sms|text|e ?mail|email) (?:\\S+ )?(?:${CODE_NOUN}) `,
-    ` (?:${CODE_NOUN}) (?:\\S+ )?(?:by|via|per|par|por|in an?|in your|from the|from your|uit de|aus der|dans) (?:\\S+ )?(?:${CHANNEL}) `,
+    ` (?:${CODE_NOUN}) (?:\\S+ )?(?:by|via|per|par|por|in an?|in your|dans) (?:\\S+ )?(?:${CHANNEL}) `,
+    // "The code from your phone" may well be the authenticator's; from a message it is not.
+    ` (?:${CODE_NOUN}) (?:\\S+ )?(?:from|in|uit|aus|in der|de la|du) (?:the|your|de|je|der|ihrer|votre|l)? ?(?:${MESSAGE}) `,
     ` (?:e ?mail|text|sms) (?:you|u|je|ihnen|dir|vous) `,
     ` (?:receive\\S*|recu\\S*|ontvangen|erhalten|recibido) (?:\\S+ ){0,4}?(?:${CODE_NOUN}) `,
     ` (?:${CODE_NOUN}) (?:\\S+ ){0,3}?(?:received|recu\\S*|ontvangen|erhalten|recibido) `,
@@ -110,6 +114,17 @@ export const FALLBACK = words([
   'trouble', 'problems?', 'otherwise', 'als', 'kwijt', 'verloren', 'geen toegang', 'lukt het niet', 'in plaats',
   'anders', 'wenn', 'falls', 'stattdessen', 'kein zugriff', 'keinen zugriff', 'si', 'perdu', 'plutot', 'sans acces',
   'no tienes', 'perdiste',
+]);
+
+/**
+ * Verbs that ask for something to be typed: a sentence naming a recovery code asks for one only with
+ * one of these ("Enter one of your backup codes"), or as a bare heading or label ("Recovery code");
+ * "Download your recovery codes" on a set-up page asks for nothing.
+ */
+export const ASK = words([
+  'enter\\S*', 'type', 'use', 'using', 'input', 'provide', 'paste', 'submit', 'fill in', 'voer', 'vul', 'gebruik\\S*',
+  'geef', 'geben', 'gib', 'verwenden', 'verwende', 'nutzen', 'eingeben', 'saisissez', 'saisir', 'entrez', 'entrer',
+  'utilisez', 'utiliser', 'introduce', 'introduzca', 'ingresa', 'ingrese', 'usa', 'utiliza',
 ]);
 
 /**

@@ -4,7 +4,7 @@
  * Which words appear somewhere near a field says little ("Email or username" beside a TOTP field);
  * what a sentence states about the code says a lot ("We sent a code to •••@example.com").
  */
-import { AUTHENTICATOR, FALLBACK, PAYMENT_CONTEXT, PHRASE, RECOVERY, SENT, STRONG } from './signals';
+import { ASK, AUTHENTICATOR, FALLBACK, PAYMENT_CONTEXT, PHRASE, RECOVERY, SENT, STRONG } from './signals';
 import { sentences } from './text';
 
 export interface Statements {
@@ -30,7 +30,8 @@ export function readStatements(text: string): Statements {
     if (SENT.test(s) && !fallback) out.sent = true;
     // "Authentication code or recovery code", "the code from your app or a backup code": either is
     // accepted, so only a sentence that asks for the recovery code alone switches the field's mode.
-    if (RECOVERY.test(s) && !fallback && !app && !PHRASE.test(s)) out.recovery = true;
+    const asks = ASK.test(s) || s.trim().split(' ').length <= 3;
+    if (RECOVERY.test(s) && asks && !fallback && !app && !PHRASE.test(s)) out.recovery = true;
     if (STRONG.test(s) || PHRASE.test(s)) out.positive = true;
     if (PAYMENT_CONTEXT.test(s)) out.payment = true;
   }
