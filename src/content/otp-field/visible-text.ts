@@ -6,8 +6,11 @@
  */
 import type { OpenShadow } from './collect';
 
-/** Never visible text, or controls whose words offer another way rather than describe the field. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TITLE', 'HEAD', 'META', 'A', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'SVG', 'IFRAME']);
+/**
+ * Never visible text, or controls whose words offer another way rather than describe the field, and
+ * our own inline button (TWOSTEP-FILL), whose words are not the page's.
+ */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TITLE', 'HEAD', 'META', 'A', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'SVG', 'IFRAME', 'TWOSTEP-FILL']);
 const SKIP_ROLES = new Set(['button', 'link', 'menuitem', 'tab', 'option']);
 /** Phrasing elements that continue a sentence; every other element starts a new block. */
 const INLINE = new Set(['B', 'I', 'EM', 'STRONG', 'SPAN', 'SMALL', 'CODE', 'ABBR', 'MARK', 'SUP', 'SUB', 'U', 'S', 'FONT', 'TIME', 'BDI', 'BDO', 'Q', 'CITE', 'KBD', 'SAMP', 'VAR', 'DFN', 'WBR']);
