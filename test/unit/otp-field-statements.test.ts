@@ -3,6 +3,7 @@
  * weighs it against the field's own evidence: sentences that say the code was sent, that ask for a
  * recovery code, or that name an authenticator app, in English, Dutch, German and French.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readStatements, type Statements } from '../../src/core/otp-field/statements';
 import { accepts, scoreField, type FieldFacts } from '../../src/core/otp-field/score';
@@ -103,5 +104,36 @@ describe('the field’s own evidence against its section', () => {
 
   it('a field with no hint of its own is not the code field, whatever the section says', () => {
     expect(accepts(scoreField(facts({ name: 'note', near: 'Enter the code from your authenticator app' })))).toBe(false);
+  });
+});
+
+describe('properties', () => {
+  const accepted: Partial<FieldFacts>[] = [
+    { name: 'otp', autocomplete: 'one-time-code' },
+    { name: 'totp', inputMode: 'numeric', maxLength: 6 },
+    { name: 'pin', maxLength: 6, near: 'Enter the code from your authenticator app' },
+    { name: 'user[otp_attempt]', label: 'Enter verification code' },
+  ];
+  // Words that name a channel or an identity without saying anything about the code.
+  const mentions = ['Email or username', 'E-mail', 'Phone number', 'SMS', 'Signed in as alice@example.com', 'Mobiel nummer', 'Adresse e-mail', 'Telefon'];
+
+  it('mentions of e-mail, phone or SMS beside a field never veto it', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...accepted), fc.array(fc.constantFrom(...mentions), { maxLength: 6 }), (f, extra) => {
+        const near = [f.near ?? '', ...extra].join('\n');
+        expect(accepts(scoreField(facts({ ...f, near })))).toBe(true);
+      }),
+    );
+  });
+
+  it('a recovery-code request becomes a fallback under a condition, in any of the languages', () => {
+    const asks = ['enter one of your backup codes', 'use a recovery code', 'voer een herstelcode in', 'geben Sie einen Wiederherstellungscode ein', 'saisissez un code de secours'];
+    const conditions = ['If you lost your device, ', 'Lost your phone? ', 'Als je je telefoon kwijt bent, ', 'Wenn Sie Ihr Gerät verloren haben, ', 'Si vous avez perdu votre téléphone, '];
+    fc.assert(
+      fc.property(fc.constantFrom(...asks), fc.constantFrom(...conditions), (ask, condition) => {
+        expect(readStatements(ask).recovery).toBe(true);
+        expect(readStatements(condition + ask).recovery).toBe(false);
+      }),
+    );
   });
 });
