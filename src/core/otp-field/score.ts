@@ -93,6 +93,7 @@ export function scoreField(f: FieldFacts, extra = 0): Verdict {
   // a numeric or length hint), so an unrelated text box in the same small form stays out.
   const nearBonus = said.app ? APP_BONUS : said.positive ? NEAR_BONUS : 0;
   score += nearBonus;
+
   let numeric = 0;
   if (type === 'tel' || type === 'number') numeric++;
   if (f.inputMode.toLowerCase() === 'numeric') numeric++;
@@ -106,8 +107,8 @@ export function scoreField(f: FieldFacts, extra = 0): Verdict {
   const longOnly = lengths.some((n) => n > 10) && !lengths.some((n) => n >= 6 && n <= 8);
   if (f.maxLength > 12 || longOnly) score -= 4;
 
-  const ownHint = oneTimeCode || strong || phrase || weak > 0 || numeric > 0;
-  return { score, excluded: null, semantic: ownHint && (oneTimeCode || strong || phrase || weak > 0 || nearBonus > 0) };
+  const ownWords = oneTimeCode || strong || phrase || weak > 0;
+  return { score, excluded: null, semantic: ownWords || (numeric > 0 && nearBonus > 0) };
 }
 
 /** Whether a verdict is good enough to fill. */
