@@ -23,6 +23,7 @@ for (const [title, script] of [
   ['QR decoding in node (issue 4)', 'bench/qr.ts'],
   ['QR enrolment in the extension (issue 4)', 'bench/scan.ts'],
   ['OTP field detection (issue 5)', 'bench/field-detect.ts'],
+  ['OTP field pages: precision and recall, shared and own (issue 10)', 'bench/field-pages.ts'],
   ['Content script sizes (issue 5)', 'bench/autofill.ts'],
   ['Backup and restore (issue 9)', 'bench/backup.ts'],
 ] as const) {

@@ -35,10 +35,18 @@ export async function bundleDetector(): Promise<{ code: string; gzipBytes: numbe
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json' };
 
 /** Serves `dir` on 127.0.0.1 at a free port. */
-export async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+export function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  return serveDirs({ '': dir });
+}
+
+/** Serves each directory under its URL prefix (`{ own: dir }`: /own/page.html is dir/page.html). */
+export async function serveDirs(dirs: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    readFile(join(dir, path)).then(
+    const [, first = '', ...rest] = path.split('/');
+    const [dir, file] = first in dirs && first !== '' ? [dirs[first]!, rest.join('/')] : [dirs[''], path];
+    if (dir === undefined) return void res.writeHead(404).end();
+    readFile(join(dir, file)).then(
       (body) => res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body),
       () => res.writeHead(404).end(),
     );

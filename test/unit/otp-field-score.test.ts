@@ -3,7 +3,7 @@
  * Chromium tests (test/e2e/otp-fields.test.ts) cover the same pages end to end.
  */
 import { describe, expect, it } from 'vitest';
-import { accepts, scoreField, THRESHOLD, type FieldFacts, type Verdict } from '../../src/content/otp-field/score';
+import { accepts, scoreField, THRESHOLD, type FieldFacts, type Verdict } from '../../src/core/otp-field/score';
 
 const facts = (f: Partial<FieldFacts>): FieldFacts => ({
   type: 'text', autocomplete: '', name: '', id: '', label: '', near: '', inputMode: '', pattern: '', maxLength: -1, minLength: -1, ...f,
@@ -14,7 +14,7 @@ describe('fields that take an authenticator code', () => {
     ['Microsoft, English', { type: 'tel', name: 'otc', id: 'idTxtBx_SAOTCC_OTC', autocomplete: 'off', maxLength: 8, label: 'Code Code', near: 'Enter code Enter the code displayed in the authenticator app on your mobile device' }],
     ['Microsoft, Dutch', { type: 'tel', name: 'otc', id: 'idTxtBx_SAOTCC_OTC', autocomplete: 'off', maxLength: 8, label: 'Code Code', near: 'Code invoeren Voer de code in die wordt weergegeven in de verificator-app op uw mobiele apparaat' }],
     ['Google totpPin', { type: 'tel', name: 'totpPin', id: 'totpPin', pattern: '[0-9 ]*', label: 'Enter code' }],
-    ['GitHub app_otp', { name: 'app_otp', id: 'app_totp', inputMode: 'numeric', label: 'Enter the verification code XXXXXX', near: 'Use a recovery code' }],
+    ['GitHub app_otp', { name: 'app_otp', id: 'app_totp', inputMode: 'numeric', label: 'Enter the verification code XXXXXX', near: 'Enter the verification code\nOpen your two-factor authenticator (TOTP) app or browser extension to view your authentication code.' }],
     ['GitLab otp_attempt beside a recovery-code hint', { name: 'user[otp_attempt]', id: 'user_otp_attempt', inputMode: 'numeric', label: 'Enter verification code', near: 'If you have lost your device, you can enter one of your recovery codes.' }],
     ['Keycloak', { name: 'otp', id: 'otp', autocomplete: 'one-time-code', label: 'One-time code' }],
     ['Nextcloud challenge', { name: 'challenge', autocomplete: 'one-time-code', minLength: 6, maxLength: 10, label: 'Authentication code' }],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalise, tokenise } from '../../src/content/otp-field/text';
+import { normalise, tokenise } from '../../src/core/otp-field/text';
 
 describe('tokenise', () => {
   it.each<[string, string[]]>([

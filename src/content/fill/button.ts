@@ -50,22 +50,28 @@ function fieldRect(of: OtpTarget): DOMRect | null {
 
 /**
  * Just under the field, where a browser shows its own autofill suggestions (beside it, it would cover
- * the submit button many pages put there); above it when there is no room below.
+ * the submit button many pages put there); above it when there is no room below. Always inside the
+ * viewport: a field as tall as the window has no room either side, and a button below the bottom edge
+ * is one no click reaches, so it then sits over the field's lower edge.
  */
 export function placeButton(): void {
   if (!host || !target) return;
   const r = fieldRect(target);
-  if (!r || (r.width === 0 && r.height === 0)) {
+  const { clientWidth, clientHeight } = document.documentElement;
+  // No field, or scrolled out of view: a button clamped to the edge would float over something else.
+  const offView = r !== null && (r.bottom < 0 || r.top > clientHeight || r.right < 0 || r.left > clientWidth);
+  if (!r || (r.width === 0 && r.height === 0) || offView) {
     host.style.setProperty('visibility', 'hidden', 'important');
     return;
   }
+  const [w, h] = [host.offsetWidth, host.offsetHeight];
+  const below = r.bottom + 4;
+  const above = r.top - 4 - h;
+  const top = below + h <= clientHeight ? below : above >= 0 ? above : clientHeight - h;
+  const clamp = (v: number, max: number): number => Math.max(0, Math.min(v, max));
+  host.style.setProperty('left', `${clamp(r.left, clientWidth - w)}px`, 'important');
+  host.style.setProperty('top', `${clamp(top, clientHeight - h)}px`, 'important');
   host.style.setProperty('visibility', 'visible', 'important');
-  const { clientWidth, clientHeight } = document.documentElement;
-  const h = host.offsetHeight;
-  const top = r.bottom + 4 + h > clientHeight && r.top - 4 - h >= 0 ? r.top - 4 - h : r.bottom + 4;
-  const left = Math.min(r.left, clientWidth - host.offsetWidth);
-  host.style.setProperty('left', `${Math.max(0, left)}px`, 'important');
-  host.style.setProperty('top', `${Math.max(0, top)}px`, 'important');
 }
 
 let framePending = false;
@@ -135,7 +141,9 @@ export function showButton(field: OtpTarget, view: ButtonView, actions: ButtonAc
   if (!host || !host.isConnected) {
     host = document.createElement('twostep-fill');
     host.style.cssText =
+      // Hidden until placed (placeButton): never drawn first at the top left and then moved.
       'all:initial !important;position:fixed !important;z-index:2147483647 !important;top:0;left:0;display:block !important;' +
+      'visibility:hidden !important;' +
       'margin:0 !important;inset:auto !important;overflow:visible !important';
     shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');

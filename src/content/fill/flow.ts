@@ -23,7 +23,12 @@ export interface Outcome {
   host?: string;
 }
 
-export const findField = (deep: boolean): OtpTarget | null => findOtpTarget(document, { openShadow, deep });
+/**
+ * The code field of this document, searched the same way for every path (popup, shortcut, menu,
+ * inline button), shadow roots included; `onRoot` hears of each shadow root searched.
+ */
+export const findField = (onRoot?: (root: ShadowRoot) => void): OtpTarget | null =>
+  findOtpTarget(document, { openShadow, deep: true, ...(onRoot ? { onRoot } : {}) });
 
 export function firstInput(target: OtpTarget): HTMLInputElement {
   return target.kind === 'single' ? target.input : target.inputs[0]!;
@@ -50,18 +55,29 @@ function hostHere(): string {
  */
 async function fillAccount(field: OtpTarget, id: string, asked: boolean): Promise<Outcome> {
   // Our own button is drawn just under the field, and IntersectionObserver v2 counts what it covers
-  // with its shadow as occluded: the button goes first, then the field alone is judged.
+  // with its shadow as occluded: the button goes first, then the field alone is judged (and an offer
+  // the inline script was still preparing must not bring it back meanwhile: see `decide`).
   hideButton();
-  if (!(await seenByUser(firstInput(field)))) return { filled: false, reason: 'hidden' };
+  // The page may have changed since the field was found: the same input now asking for a backup
+  // code, or the field gone. Judged again now, just before the code goes in.
+  const now = findField();
+  if (!now || firstInput(now) !== firstInput(field)) return { filled: false, reason: 'no_field' };
+  filling++;
   try {
+    if (!(await seenByUser(firstInput(field)))) return { filled: false, reason: 'hidden' };
     const filled = fillOtp(field, (await call('fill.code', { id, asked })).code);
     return { filled, host: hostHere() };
   } catch (err) {
     const reason = reasonOf(err);
     if (asked) showButton(field, { kind: 'failed' }, actions(field));
     return { filled: false, reason };
+  } finally {
+    filling--;
   }
 }
+
+/** Fills under way in this frame; while any is, no offer draws the button. */
+let filling = 0;
 
 const candidates = (): Promise<FillCandidates> => call('fill.candidates', null);
 
@@ -100,6 +116,7 @@ function decide(field: OtpTarget, c: FillCandidates, asked: boolean): Promise<Ou
     return { filled: false, reason: 'site' };
   }
   if (more.length === 0 && (asked || c.autoFill)) return fillAccount(field, only.id, asked);
+  if (filling > 0) return { filled: false, reason: 'choose' };
   showButton(field, { kind: 'fill', accounts: c.accounts, open: asked }, actions(field));
   return { filled: false, reason: 'choose' };
 }
@@ -115,7 +132,7 @@ export async function offer(field: OtpTarget, asked: boolean): Promise<Outcome> 
 
 /** The worker's request: fill account `id` here, or (null) whatever belongs to this frame's site. */
 async function fillHere(id: string | null): Promise<Outcome> {
-  const field = findField(true);
+  const field = findField();
   if (!field) return { filled: false, reason: 'no_field' };
   return id === null ? offer(field, true) : fillAccount(field, id, true);
 }

@@ -8,13 +8,19 @@
 /** Returns an element's shadow root, open or closed, or null. */
 export type OpenShadow = (el: Element) => ShadowRoot | null;
 
-/** All inputs under `root`, light DOM first, then each shadow root's in document order of the hosts. */
-export function collectInputs(root: Document | ShadowRoot, openShadow?: OpenShadow): HTMLInputElement[] {
+/**
+ * All inputs under `root`, light DOM first, then each shadow root's in document order of the hosts.
+ * `onRoot` hears of every shadow root visited (the inline script watches them for changes).
+ */
+export function collectInputs(root: Document | ShadowRoot, openShadow?: OpenShadow, onRoot?: (root: ShadowRoot) => void): HTMLInputElement[] {
   const out: HTMLInputElement[] = [];
   const visit = (r: Document | ShadowRoot, depth: number): void => {
     out.push(...Array.from(r.querySelectorAll('input')));
     if (depth > 8) return;
-    for (const sr of shadowRoots(r, openShadow)) visit(sr, depth + 1);
+    for (const sr of shadowRoots(r, openShadow)) {
+      onRoot?.(sr);
+      visit(sr, depth + 1);
+    }
   };
   visit(root, 0);
   return out;

@@ -2,7 +2,9 @@
  * Gathers the facts `scoreField` needs from a live input: its own attributes, the text that labels it,
  * and the text around it. Text is capped so a huge page costs no more than a small one.
  */
-import type { FieldFacts } from './score';
+import type { FieldFacts } from '../../core/otp-field/score';
+import type { OpenShadow } from './collect';
+import { visibleText } from './visible-text';
 
 /** Containers with more text than this are the page, not the field's surroundings. */
 const NEAR_MAX = 600;
@@ -37,23 +39,28 @@ export function labelText(el: HTMLInputElement): string {
   return parts.join(' ');
 }
 
-/** The text of an element's surroundings: its largest small ancestor, and headings just before it. */
-export function nearText(el: Element): string {
+/**
+ * The visible text of a field's section: its largest ancestor (up to five levels, stepping out of
+ * shadow roots) whose visible text stays small, and the blocks just before it (a heading above the
+ * form). Only what a person sees counts: never <title>, <style>, <script> or hidden elements, which on a
+ * small page used to be read as if they described the field. Links and buttons are left out: "Use a
+ * recovery code" or "Send the code by e-mail instead" offer another way; they do not say what this
+ * field asks for.
+ */
+export function nearText(el: Element, openShadow?: OpenShadow): string {
   let box: Element | null = null;
+  let boxText = '';
   for (let a = parentOf(el), i = 0; a && i < 5; a = parentOf(a), i++) {
-    if ((a.textContent?.length ?? 0) > NEAR_MAX) break;
-    box = a;
+    const text = visibleText(a, NEAR_MAX + 1, openShadow);
+    if (text.length > NEAR_MAX) break;
+    [box, boxText] = [a, text];
   }
   // When even the parent is large, look only at what sits just before the field.
-  const anchor = box ?? el;
-  const parts = [box?.textContent ?? ''];
-  let sib = anchor.previousElementSibling;
-  for (let i = 0; sib && i < 3; sib = sib.previousElementSibling, i++) {
-    if (sib.tagName !== 'SCRIPT' && sib.tagName !== 'STYLE') parts.push(clip(sib.textContent));
-  }
-  return parts.join(' ');
+  const parts = [boxText];
+  let sib = (box ?? el).previousElementSibling;
+  for (let i = 0; sib && i < 3; sib = sib.previousElementSibling, i++) parts.push(visibleText(sib, LABEL_MAX, openShadow));
+  return parts.join('\n');
 }
-
 /** The label of a group of boxes (role=group aria-label, aria-labelledby). */
 export function groupLabel(container: Element): string {
   return `${clip(container.getAttribute('aria-label'))} ${byIds(container, 'aria-labelledby')}`;

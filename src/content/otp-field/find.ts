@@ -4,7 +4,7 @@
  */
 import { collectInputs, type OpenShadow } from './collect';
 import { describe, groupLabel, labelText, nearText } from './describe';
-import { accepts, fillableType, NEAR_BONUS, scoreField, THRESHOLD, type Verdict } from './score';
+import { accepts, fillableType, APP_BONUS, scoreField, THRESHOLD, type Verdict } from '../../core/otp-field/score';
 import { isBox, splitRows } from './split';
 import { isTypable } from './visible';
 
@@ -20,6 +20,8 @@ export interface FindOptions {
    * web components are found too. With a light-DOM input present, shadow roots are always searched.
    */
   deep?: boolean;
+  /** Called with every shadow root searched: mutations inside one never reach a document's observer. */
+  onRoot?: (root: ShadowRoot) => void;
 }
 
 /** Structure alone is evidence: 4-8 one-character boxes in a row are rarely anything else. */
@@ -30,7 +32,7 @@ const FOCUS_BONUS = 1;
 /** The best OTP target under `root` (a document or a shadow root), or null when nothing qualifies. */
 export function findOtpTarget(root: Document | ShadowRoot, opts: FindOptions = {}): OtpTarget | null {
   if (!opts.deep && !root.querySelector('input')) return null;
-  const inputs = collectInputs(root, opts.openShadow);
+  const inputs = collectInputs(root, opts.openShadow, opts.onRoot);
   if (inputs.length === 0) return null;
 
   let best: OtpTarget | null = null;
@@ -54,19 +56,19 @@ export function findOtpTarget(root: Document | ShadowRoot, opts: FindOptions = {
     const container = first.parentElement ?? first;
     // A row is labelled by its container (role=group aria-label...) as often as by its boxes.
     const label = `${labelText(row[row.length - 1]!)} ${groupLabel(container)}`;
-    consider({ kind: 'split', inputs: row }, judge(first, label, container, SPLIT_BONUS));
+    consider({ kind: 'split', inputs: row }, judge(first, label, container, SPLIT_BONUS, opts.openShadow));
   }
   const active = activeInput(root);
-  for (const el of singles) consider({ kind: 'single', input: el }, judge(el, '', el, el === active ? FOCUS_BONUS : 0));
+  for (const el of singles) consider({ kind: 'single', input: el }, judge(el, '', el, el === active ? FOCUS_BONUS : 0, opts.openShadow));
   return best;
 }
 
 /** Scores a field, reading the text around it only when that could change the verdict. */
-function judge(el: HTMLInputElement, label: string, nearOf: Element, extra: number): Verdict {
+function judge(el: HTMLInputElement, label: string, nearOf: Element, extra: number, openShadow?: OpenShadow): Verdict {
   const facts = describe(el, label);
   const own = scoreField(facts, extra);
-  if (own.excluded || own.score + NEAR_BONUS < THRESHOLD) return own;
-  return scoreField({ ...facts, near: nearText(nearOf) }, extra);
+  if (own.excluded || own.score + APP_BONUS < THRESHOLD) return own;
+  return scoreField({ ...facts, near: nearText(nearOf, openShadow) }, extra);
 }
 
 /** The focused input, looking through shadow roots' own activeElement. */

@@ -2,10 +2,9 @@
  * Scores one field (or one row of split boxes) from plain facts, so the tables can be tested in node
  * without a DOM. `describe.ts` gathers the facts from the page.
  */
-import {
-  AUTHENTICATOR, COMMERCE, DELIVERY, IDENTITY, OTHER_AUTOFILL, PAYMENT_CONTEXT, PHRASE, RECOVERY, STRONG, WEAK,
-} from './signals';
-import { normalise, tokenise } from './text';
+import { AUTHENTICATOR, COMMERCE, DELIVERY, IDENTITY, OTHER_AUTOFILL, PHRASE, RECOVERY, SENT, STRONG, WEAK } from './signals';
+import { readStatements } from './statements';
+import { maskContacts, normalise, tokenise } from './text';
 
 /** What scoring needs to know about a field; strings as found on the page. */
 export interface FieldFacts {
@@ -15,7 +14,11 @@ export interface FieldFacts {
   id: string;
   /** Label text, aria-label(ledby), aria-describedby, placeholder and title, joined. */
   label: string;
-  /** Text of the surroundings: the nearest small container and the headings before it. */
+  /**
+   * Visible text of the field's section (the nearest small container and the headings before it),
+   * blocks separated by line breaks; links and buttons left out (they offer another way, they do not
+   * say what this field asks for).
+   */
   near: string;
   inputMode: string;
   pattern: string;
@@ -36,6 +39,8 @@ export interface Verdict {
 export const THRESHOLD = 6;
 /** What second-factor words in the surrounding text add. */
 export const NEAR_BONUS = 2;
+/** What an instruction naming an authenticator app adds ("Enter the code from your authenticator app"). */
+export const APP_BONUS = 5;
 
 const FILLABLE_TYPES = new Set(['text', 'tel', 'number', 'password', '']);
 
@@ -53,20 +58,27 @@ export function scoreField(f: FieldFacts, extra = 0): Verdict {
   if (!oneTimeCode && ac.some((t) => OTHER_AUTOFILL.test(t))) return no('autocomplete');
 
   const ids = normalise(`${tokenise(f.name).join(' ')} ${tokenise(f.id).join(' ')}`);
-  const label = normalise(f.label);
+  const label = normalise(maskContacts(f.label));
   const own = `${ids}${label}`;
-  const near = normalise(f.near);
+  const said = readStatements(f.near);
 
   const strong = STRONG.test(own);
   const phrase = PHRASE.test(own);
+  const ownApp = AUTHENTICATOR.test(own);
   // A recovery word in the name is decisive (django's backup-otp_token); in a label it yields to a
-  // positive phrase, as in "authentication code or recovery code".
-  if (RECOVERY.test(ids) || (RECOVERY.test(label) && !strong && !phrase)) return no('recovery');
-  if (COMMERCE.test(own) || PAYMENT_CONTEXT.test(near)) return no('commerce');
+  // positive phrase, as in "authentication code or recovery code". A section that asks for a recovery
+  // code (sites switch the same input into that mode by changing only the text) decides whatever the
+  // field's attributes say: a TOTP typed there is refused and may count as a failed attempt.
+  if (RECOVERY.test(ids) || (RECOVERY.test(label) && !strong && !phrase) || said.recovery) return no('recovery');
+  if (COMMERCE.test(own)) return no('commerce');
+  // A card form's "security code": the section decides only for a field with no second-factor evidence of its own.
+  if (said.payment && !oneTimeCode && !strong) return no('commerce');
   if (IDENTITY.test(own)) return no('identity');
-  // "We sent a code to your phone": the code is genuine but comes from elsewhere. Naming the app wins.
-  if (DELIVERY.test(own) && !AUTHENTICATOR.test(own)) return no('delivery');
-  if (DELIVERY.test(near) && !AUTHENTICATOR.test(own) && !AUTHENTICATOR.test(near)) return no('delivery');
+  // The code is genuine but comes by message, not from this authenticator: a field named or labelled
+  // for it ("sms_code"), or a section stating the code was sent ("we texted you a code"), even with
+  // autocomplete=one-time-code (which also asks browsers to offer SMS codes). Naming the app wins.
+  if ((DELIVERY.test(own) || SENT.test(label)) && !ownApp) return no('delivery');
+  if (said.sent && !ownApp && !said.app) return no('delivery');
   if (type === 'password' && !oneTimeCode) return no('password');
 
   let score = extra;
@@ -76,8 +88,11 @@ export function scoreField(f: FieldFacts, extra = 0): Verdict {
   let weak = 0;
   for (const [re, w] of WEAK) if (re.test(own)) weak = Math.max(weak, w);
   score += weak;
-  const nearHit = STRONG.test(near) || PHRASE.test(near);
-  if (nearHit) score += NEAR_BONUS;
+  // The section's words: an instruction naming an authenticator app is strong evidence, other
+  // second-factor words a little; either counts only for a field with a hint of its own (a weak word,
+  // a numeric or length hint), so an unrelated text box in the same small form stays out.
+  const nearBonus = said.app ? APP_BONUS : said.positive ? NEAR_BONUS : 0;
+  score += nearBonus;
 
   let numeric = 0;
   if (type === 'tel' || type === 'number') numeric++;
@@ -92,7 +107,8 @@ export function scoreField(f: FieldFacts, extra = 0): Verdict {
   const longOnly = lengths.some((n) => n > 10) && !lengths.some((n) => n >= 6 && n <= 8);
   if (f.maxLength > 12 || longOnly) score -= 4;
 
-  return { score, excluded: null, semantic: oneTimeCode || strong || phrase || weak > 0 || nearHit };
+  const ownWords = oneTimeCode || strong || phrase || weak > 0;
+  return { score, excluded: null, semantic: ownWords || (numeric > 0 && nearBonus > 0) };
 }
 
 /** Whether a verdict is good enough to fill. */
