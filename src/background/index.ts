@@ -56,7 +56,7 @@ const scrub = {
 inBackground('scrub', () => scrubIfOwed(scrubDeps));
 
 // Automatic backups follow the vault's writes (backup/auto-backup.ts); the vault is made first, so it calls through this.
-let afterWrite: (what: 'accounts' | 'counter') => void = () => undefined;
+let afterWrite: (what: 'accounts' | 'counter') => unknown = () => undefined;
 const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub, changed: (what) => afterWrite(what) });
 const autoBackup = new AutoBackup({ vault, store: localAutoBackupStore, downloads: chromeDownloads, alarms: chromeAlarms, now, random: platformRandom });
 afterWrite = (what) => inBackground('backup follow-up', () => autoBackup.vaultChanged(what));
@@ -67,7 +67,7 @@ const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked()
 // a lock must never wait on a page's listener.
 const vaultChanged = async (): Promise<void> => {
   const locked = await vault.isLocked();
-  void announceVaultChanged(locked);
+  inBackground('vault events', () => announceVaultChanged(locked));
   await showLocked(locked);
 };
 const autoLock = new AutoLock({
