@@ -68,7 +68,7 @@ export function App() {
         {section === 'import' && <ImportSection />}
         {section === 'backup' && <BackupSection />}
         {section === 'export' && <ExportSection />}
-        {section === 'settings' && <SettingsSection />}
+        {section === 'settings' && <SettingsSection vault={vault} now={now} onVault={setVault} />}
       </main>
     </div>
   );

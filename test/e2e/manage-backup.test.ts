@@ -131,8 +131,8 @@ describe('backup through the page, restore into a fresh profile', () => {
     await page.getByTestId('import-password').fill(PASSWORD);
     await page.getByTestId('import-password-submit').click();
     await expect.poll(() => page.getByTestId('import-row').count(), { timeout: 30_000 }).toBe(ACCOUNTS.length);
-    // The backup's own sites: the user confirms binding them, as for any file that names sites.
-    for (const bind of await page.getByTestId('import-bind').all()) await bind.check();
+    // A Twostep backup's sites are the user's own: they come ticked.
+    for (const bind of await page.getByTestId('import-bind').all()) expect(await bind.isChecked()).toBe(true);
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
     await page.close();

@@ -42,7 +42,7 @@ export function ImportSection() {
 
   const readIds = sources.filter(isRead).map((s) => s.id).join(',');
   useEffect(() => {
-    const batches = latest.current.filter(isRead).map((s) => ({ id: s.id, source: s.name, accounts: s.result.accounts }));
+    const batches = latest.current.filter(isRead).map((s) => ({ id: s.id, source: s.name, accounts: s.result.accounts, ownSites: s.result.format === 'twostep-backup' }));
     if (batches.every((b) => b.accounts.length === 0)) return setRows([]);
     let current = true;
     inVault(batches).then(

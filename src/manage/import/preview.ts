@@ -19,7 +19,9 @@ export interface PreviewRow {
   /**
    * Bind the account to `input.sites` (only when the file names sites). Off until the user ticks it:
    * a bound account's codes are filled on that site, and a site named by another app's file, possibly
-   * one someone handed the user, is a claim to confirm, not a fact to act on.
+   * one someone handed the user, is a claim to confirm, not a fact to act on. A Twostep backup is the
+   * exception: its sites are the user's own choices, sealed under the backup's password, so a restore
+   * starts with them ticked (and the user can still untick them).
    */
   bind: boolean;
 }
@@ -28,6 +30,8 @@ export interface PreviewBatch {
   id: string;
   source: string;
   accounts: AccountInput[];
+  /** The sites in this batch are the user's own (a Twostep backup): bind them unless unticked. */
+  ownSites?: boolean;
 }
 
 /**
@@ -45,7 +49,7 @@ export function previewRows(batches: readonly PreviewBatch[], inVault: readonly 
       const identity = identityOf(input);
       const duplicate: Duplicate = inVault[rows.length] ? 'vault' : seen.has(identity) ? 'batch' : null;
       seen.add(identity);
-      rows.push({ key: `${batch.id}:${index}`, source: batch.source, input, duplicate, ticked: duplicate === null, bind: false });
+      rows.push({ key: `${batch.id}:${index}`, source: batch.source, input, duplicate, ticked: duplicate === null, bind: batch.ownSites === true && input.sites.length > 0 });
     });
   }
   return rows;

@@ -71,4 +71,14 @@ describe('rebuilding the preview', () => {
       ['g:0', true, false],
     ]);
   });
+
+  it('a Twostep backup restores its sites ticked; another app’s file leaves them for the user to tick', () => {
+    const restored = previewRows([{ id: 'b', source: 'twostep-backup.json', accounts: [bound, a], ownSites: true }], [false, false]);
+    expect(restored.map((r) => r.bind)).toEqual([true, false]);
+    expect(toWrite(restored)[0]?.sites).toEqual(['github.com']);
+    expect(toWrite(setBind(restored, 'b:0', false))[0]?.sites).toEqual([]);
+    const foreign = previewRows([{ id: 'f', source: 'aegis.json', accounts: [bound] }], [false]);
+    expect(foreign[0]?.bind).toBe(false);
+    expect(toWrite(foreign)[0]?.sites).toEqual([]);
+  });
 });
