@@ -73,10 +73,17 @@ export class AutoBackup {
     if (!settings.enabled) return;
     const record = await store.record();
     if (!(await alarms.pending(SCHEDULE_ALARM))) await alarms.at(SCHEDULE_ALARM, nextScheduledAt(record, settings.schedule, now()));
-    // A backup that waited for this unlock is written now, whatever the clock says.
-    const waited = record.waiting && !(await this.deps.vault.isLocked());
-    const reason = waited ? 'waited' : dueReason({ changedAt: await store.changedAt(), record, schedule: settings.schedule, changeAlarmPending: await alarms.pending(CHANGE_ALARM) }, now());
-    if (reason) await this.serial(() => this.backUpIf(always));
+    // Decided inside the queue, so catch-ups that start together (a worker start and an unlock) write
+    // one file between them, not one each.
+    await this.serial(() =>
+      this.backUpIf(async () => {
+        const current = await store.record();
+        // A backup that waited for this unlock is written now, whatever the clock says.
+        if (current.waiting && !(await this.deps.vault.isLocked())) return true;
+        const input = { changedAt: await store.changedAt(), record: current, schedule: settings.schedule, changeAlarmPending: await alarms.pending(CHANGE_ALARM) };
+        return dueReason(input, now()) !== null;
+      }),
+    );
   }
 
   /** "Back up now" on the page: writes a file whether or not one is due; a failure is the reply. */
