@@ -33,6 +33,22 @@ describe('the full-tab page', () => {
     await page.close();
   });
 
+  it('mirrors the popup’s settings: a toggle changed on the page is the popup’s setting too', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${MANAGE_URL}#settings`);
+    const toggle = page.getByTestId('section-settings').getByTestId('setting-hide-codes');
+    await toggle.waitFor();
+    expect(await page.getByTestId('section-settings').getByTestId('open-manage').isVisible()).toBe(false);
+    await toggle.check();
+    await expect.poll(async () => ((await callFromTab(ext, 'settings.get', null)) as { hideCodes: boolean }).hideCodes).toBe(true);
+    const popup = await ext.openPopup();
+    await popup.getByTestId('settings-button').click();
+    expect(await popup.getByTestId('setting-hide-codes').isChecked()).toBe(true);
+    await toggle.uncheck();
+    await expect.poll(async () => ((await callFromTab(ext, 'settings.get', null)) as { hideCodes: boolean }).hideCodes).toBe(false);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
   it('while locked shows only the unlock field, and the sections once the PIN is in', async () => {
     await callFromTab(ext, 'vault.setPin', { next: PIN, kind: 'pin', current: null });
     await callFromTab(ext, 'vault.lock', null);
