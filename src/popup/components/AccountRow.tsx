@@ -1,4 +1,4 @@
-import { t } from '../../shared/i18n';
+import { plural, t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
 import { accountLabel, groupCode, maskCode, shownCode } from '../format';
 import { Avatar } from './Avatar';
@@ -45,13 +45,16 @@ export function AccountRow({ account, index, top, setSize, fills, badge, iconPag
   const label = accountLabel(account);
   const tabIndex = active ? 0 : -1;
   const seconds = shown.validUntil === null ? null : Math.max(0, Math.ceil((shown.validUntil - now) / 1000));
+  // The spoken name starts with the row's visible text in its order (issuer, badge, name, code, seconds),
+  // so a speech-input user can say what they see (WCAG 2.5.3, axe's label-content-name-mismatch).
+  const who = [account.issuer || account.name, badge, account.issuer ? account.name : ''].filter((s) => s !== '').join(', ');
   const spoken = fills
     ? seconds === null
-      ? t('row_label_fill_hotp', [label, grouped])
-      : t('row_label_fill', [label, grouped, String(seconds)])
+      ? t('row_label_fill_hotp', [who, grouped])
+      : plural('row_label_fill', seconds, [who, grouped])
     : seconds === null
-      ? t('row_label_hotp', [label, grouped])
-      : t('row_label', [label, grouped, String(seconds)]);
+      ? t('row_label_hotp', [who, grouped])
+      : plural('row_label', seconds, [who, grouped]);
   return (
     <div
       class={copied ? 'row copied' : 'row'}
