@@ -11,7 +11,7 @@ import { buildWithSiteAccess, callFromTab, InlineButton, pollValue, registeredSc
 import { launchExtension, MANAGE_URL, type Extension } from './harness';
 import { emptyVault } from './manage-import-helpers';
 import { PIN, setPinInSettings, lockNow } from './pin-helpers';
-import { send } from './popup-helpers';
+import { loadMessages, send } from './popup-helpers';
 import { clickAction, PickerView, scanFromPopup } from './scan-helpers';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -19,7 +19,7 @@ const URIS = [
   'otpauth://totp/GitHub:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
   'otpauth://hotp/Example:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Example&counter=3',
   'otpauth://totp/Twin:bob?secret=KRSXG5CTMVRXEZLU&issuer=Twin',
-  'otpauth://hotp/Twin:bob?secret=MFRGGZDFMZTWQ2LK&issuer=Twin',
+  'otpauth://hotp/Twin:bob?secret=MFRGGZDFMZTWQ2LK&issuer=Twin&counter=0',
 ];
 
 let run = 0;
@@ -34,9 +34,13 @@ async function expectClean(page: Page, what: string, include?: string): Promise<
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** Replaces the vault's accounts with URIS, through `page` (an extension page). */
 async function seed(page: Page): Promise<void> {
   await emptyVault(page);
-  for (const uri of URIS) await send(page, 'accounts.addUri', { uri });
+  for (const uri of URIS) {
+    const reply = (await send(page, 'accounts.addUri', { uri })) as { ok: boolean };
+    if (!reply.ok) throw new Error(`could not add ${uri}: ${JSON.stringify(reply)}`);
+  }
 }
 
 for (const lang of ['en', 'nl'] as const) {
@@ -114,6 +118,7 @@ for (const lang of ['en', 'nl'] as const) {
 
     it('full-tab page: accounts, import with a preview, backup, export and settings', async () => {
       const page = await ext.context.newPage();
+      await page.goto(`${MANAGE_URL}#accounts`);
       await seed(page);
       for (const section of ['accounts', 'backup', 'export', 'settings']) {
         await page.goto(`${MANAGE_URL}#${section}`);
@@ -161,7 +166,7 @@ for (const lang of ['en', 'nl'] as const) {
       const popup = await ext.openPopup();
       await seed(popup);
       await popup.reload();
-      await setPinInSettings(popup, PIN);
+      await setPinInSettings(popup, PIN, 'pin', loadMessages(lang));
       await popup.getByTestId('edit-button').first().click();
       await popup.getByTestId('reveal-button').click();
       await popup.getByTestId('reveal-prompt').waitFor();
