@@ -4,6 +4,7 @@
  * time to the methods a content script may use, translated strings, and closed shadow roots.
  */
 import { isErrorCode, TwostepError } from '../core/errors';
+import { pluralMessage } from '../shared/plural';
 import type { ArgOf, Envelope, MethodName, ResultOf, SendersOf } from '../shared/protocol';
 
 interface Ext {
@@ -12,7 +13,7 @@ interface Ext {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: { addListener(listener: (message: unknown, sender: { id?: string }) => void): void };
   };
-  i18n: { getMessage(key: string, substitutions?: string | string[]): string };
+  i18n: { getMessage(key: string, substitutions?: string | string[]): string; getUILanguage(): string };
   dom?: { openOrClosedShadowRoot(el: HTMLElement): ShadowRoot | null };
 }
 
@@ -40,6 +41,11 @@ export async function call<M extends ContentMethod>(method: M, arg: ArgOf<M>): P
 /** The message `key` in the browser's language; the key itself if it is missing, so a gap shows. */
 export function t(key: string, substitutions?: string | string[]): string {
   return ext.i18n.getMessage(key, substitutions) || key;
+}
+
+/** A count's message in the browser's language (`<key>_one`, `<key>_other`: see shared/plural.ts). */
+export function plural(key: string, count: number, substitutions: string[] = []): string {
+  return pluralMessage((k, subs) => ext.i18n.getMessage(k, subs), ext.i18n.getUILanguage(), key, count, substitutions);
 }
 
 /** The translated `error_<code>` message for a failure. */

@@ -258,7 +258,6 @@ export function App() {
   }, [sub]);
   return (
     <div class="app" data-view={locked ? 'locked' : status === 'ready' ? view.kind : status} data-tab={tab ? 'ready' : 'pending'}>
-      {sub ? null : <h1 class="visually-hidden">{t('extName')}</h1>}
       {sub ? (
         <header class="bar">
           <button type="button" class="icon-button" data-testid="back-button" aria-label={t('back')} title={t('back')} onClick={toList}>
@@ -267,7 +266,11 @@ export function App() {
           <h1>{title}</h1>
         </header>
       ) : null}
-      <main class={sub ? 'scroll' : undefined}>{body}</main>
+      <main class={sub ? 'scroll' : undefined}>
+        {/* Inside a landmark, so no content sits outside one (axe: region). */}
+        {sub ? null : <h1 class="visually-hidden">{t('extName')}</h1>}
+        {body}
+      </main>
       <div class={liveToast ? 'toast visible' : 'toast'} role="status" aria-live="polite" data-testid="toast">
         {liveToast?.message ?? ''}
       </div>

@@ -4,12 +4,18 @@
  */
 import browser from 'webextension-polyfill';
 import { isErrorCode, TwostepError, type ErrorCode } from '../core/errors';
+import { pluralMessage } from './plural';
 
 /** The message `key` in the browser's UI language; placeholders take `substitutions` in order. */
 export function t(key: string, substitutions?: string | string[]): string {
   const message = browser.i18n.getMessage(key, substitutions);
   // An empty string means the key is missing: show the key, so the gap is visible and a test can catch it.
   return message === '' ? key : message;
+}
+
+/** A count's message (`<key>_one`, `<key>_other`, see plural.ts); `count` is its first placeholder. */
+export function plural(key: string, count: number, substitutions: string[] = []): string {
+  return pluralMessage((k, subs) => browser.i18n.getMessage(k, subs), uiLanguage(), key, count, substitutions);
 }
 
 /** A sentence for the user about what went wrong: `error_<code>` for our errors, else `error_internal`. */

@@ -52,14 +52,14 @@ export async function vaultState(page: Page): Promise<VaultState> {
 }
 
 /** Settings → set a PIN (or passphrase), entered twice, then back to the list. */
-export async function setPinInSettings(page: Page, pin: string, kind: 'pin' | 'passphrase' = 'pin'): Promise<void> {
+export async function setPinInSettings(page: Page, pin: string, kind: 'pin' | 'passphrase' = 'pin', messages = en): Promise<void> {
   await page.getByTestId('settings-button').click();
   await page.getByTestId('pin-set').click();
   if (kind === 'passphrase') await page.getByTestId('pin-kind-passphrase').click();
   await page.getByTestId('pin-next').fill(pin);
   await page.getByTestId('pin-confirm').fill(pin);
   await page.getByTestId('pin-submit').click();
-  await expect.poll(() => page.getByTestId('pin-status').textContent(), { timeout: 10_000 }).toBe(message(en, `pin_status_${kind}`));
+  await expect.poll(() => page.getByTestId('pin-status').textContent(), { timeout: 10_000 }).toBe(message(messages, `pin_status_${kind}`));
   await page.getByTestId('back-button').click();
 }
 

@@ -66,7 +66,7 @@ describe('a damaged record', () => {
     const popup = await ext.openPopup();
     const notice = popup.getByTestId('damaged-notice');
     await notice.waitFor();
-    expect(await notice.textContent()).toContain(message(en, 'damaged_one'));
+    expect(await notice.textContent()).toContain(message(en, 'damaged_one', '1'));
     expect(await popup.getByTestId('account-row').count()).toBe(1);
     // The survivor still has a working code.
     const survivor = (await rowOf(popup, 'GitHub').count()) === 1 ? 'GitHub' : 'Proton';
@@ -90,7 +90,7 @@ describe('a damaged record', () => {
       if (step === 'restarted worker') await ext.stopWorker();
       const popup = await ext.openPopup();
       await popup.getByTestId('damaged-notice').waitFor({ timeout: 10_000 });
-      expect(await popup.getByTestId('damaged-notice').textContent(), step).toContain(message(en, 'damaged_one'));
+      expect(await popup.getByTestId('damaged-notice').textContent(), step).toContain(message(en, 'damaged_one', '1'));
       expect(await popup.getByTestId('account-row').count(), step).toBe(1);
       await popup.close();
     }

@@ -85,8 +85,8 @@ describe('the popup at sign-in', () => {
       ['Twin', message(en, 'copy_action')],
     ]);
     // Before any click, a screen reader user hears which it will be.
-    expect(rows[0]!.label.endsWith(tail('row_label_fill'))).toBe(true);
-    expect(rows[1]!.label.endsWith(tail('row_label'))).toBe(true);
+    expect(rows[0]!.label.endsWith(tail('row_label_fill_other'))).toBe(true);
+    expect(rows[1]!.label.endsWith(tail('row_label_other'))).toBe(true);
     expect(await popup.evaluate(`document.querySelector('[data-testid=site-heading]').textContent`)).toBe(message(en, 'site_accounts', 'localhost'));
     expect(await popup.evaluate(`document.querySelector('[data-testid=other-heading]').textContent`)).toBe(message(en, 'other_accounts'));
     // The site's heading is above its row, the other heading between the two sections.

@@ -24,6 +24,8 @@ interface TargetInfo {
 /** The real toolbar popup, opened by a (simulated) click on the action over `page`. */
 export interface RealPopup {
   evaluate(expression: string): Promise<unknown>;
+  /** Any DevTools command on the popup's target (e.g. Emulation.setEmulatedMedia); resolves with its result. */
+  send(method: string, params: Record<string, unknown>): Promise<unknown>;
 }
 
 /** Clicks the toolbar button over `page` (which must be the only tab at its URL) and returns the popup. */
@@ -47,25 +49,27 @@ export async function clickAction(ext: Extension, page: Page): Promise<RealPopup
   if (!popup) throw new Error('the popup did not open');
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false });
   let nextId = 0;
-  type Reply = { id?: number; result?: { result?: { value?: unknown } }; error?: unknown };
+  type Reply = { id?: number; result?: { result?: { value?: unknown }; exceptionDetails?: unknown }; error?: unknown };
   const waiting = new Map<number, (m: Reply) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
     const m = JSON.parse(e.message) as Reply;
     if (m.id !== undefined) waiting.get(m.id)?.(m);
   });
-  const evaluate = (expression: string): Promise<unknown> =>
+  const send = (method: string, params: Record<string, unknown>): Promise<Reply['result']> =>
     new Promise((resolve, reject) => {
       const id = ++nextId;
-      waiting.set(id, (m) => (m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m.result?.result?.value)));
-      const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true, userGesture: true } });
+      waiting.set(id, (m) => (m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m.result)));
+      const message = JSON.stringify({ id, method, params });
       void cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(reject);
     });
+  const evaluate = async (expression: string): Promise<unknown> =>
+    (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true }))?.result?.value;
   // Wait for the popup's list (or empty state) to render before anyone clicks in it.
   for (let i = 0; i < 100; i++) {
     if (await evaluate(`!!document.querySelector('[data-testid=scan-button], [data-testid=empty-scan-button]')`)) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { evaluate };
+  return { evaluate, send };
 }
 
 /** Toolbar button, then "Scan QR code on this page" in the real popup. */

@@ -105,7 +105,7 @@ for (const scale of [1, 2]) {
           const facts = await picker.text('scan-facts');
           expect(facts).toContain(message(en, 'kind_totp'));
           expect(facts).toContain('6');
-          expect(facts).toContain(message(en, 'scan_period_value', '30'));
+          expect(facts).toContain(message(en, 'scan_period_value_other', '30'));
           await picker.click('scan-add');
           await picker.waitForState(['done']);
           expect(await picker.text('scan-message')).toBe(message(en, 'scan_added', 'Example Corp', 'alice@example.test'));
@@ -217,10 +217,10 @@ for (const scale of [1, 2]) {
       await picker.waitForState(['preview']);
       expect(await picker.text('scan-title')).toBe(message(en, 'scan_confirm_many', '3'));
       expect(await picker.text('scan-list')).toContain('GitHub — alice@example.com');
-      expect(await picker.text('scan-duplicates')).toBe(message(en, 'scan_duplicates', '1'));
+      expect(await picker.text('scan-duplicates')).toBe(message(en, 'scan_duplicates_one', '1'));
       await picker.click('scan-add');
       await picker.waitForState(['done']);
-      expect(await picker.text('scan-message')).toBe(`${message(en, 'scan_added_many', '2')}. ${message(en, 'scan_skipped', '1')}`);
+      expect(await picker.text('scan-message')).toBe(`${message(en, 'scan_added_count_other', '2')}. ${message(en, 'scan_skipped_one', '1')}`);
       const all = await listed();
       for (const issuer of ['raspberrypi', 'GitHub', 'Mastodon']) {
         expect(all.filter((a) => a.issuer === issuer), issuer).toHaveLength(1);

@@ -75,7 +75,7 @@ export async function rowsOf(popup: RealPopup): Promise<RowSeen[]> {
     top: r.getBoundingClientRect().top - r.parentElement.getBoundingClientRect().top,
     avatar: {
       kind: r.querySelector('[data-testid=avatar]').dataset.icon,
-      text: r.querySelector('[data-testid=avatar]').textContent,
+      text: r.querySelector('[data-testid=avatar]').dataset.letter ?? '',
       src: r.querySelector('[data-testid=avatar] img')?.src ?? null,
     },
     badge: r.querySelector('[data-testid=account-badge]')?.textContent ?? null,

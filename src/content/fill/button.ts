@@ -8,6 +8,7 @@
 import type { OtpTarget } from '../otp-field';
 import { guardClicks, type ClickGuard } from './click-guard';
 import { t } from '../extension';
+import { brandLine, BRAND_CSS } from '../brand';
 
 export interface AccountChoice {
   id: string;
@@ -21,13 +22,15 @@ export interface ButtonActions {
   fill: (id: string) => void;
 }
 
-const CSS = `:host{all:initial}
+const CSS = `:host{all:initial;--bg:#fff;--text:#1b1f24;--muted:#5f6368;--border:#b9c0c8;--hover:#e6effc;--accent:#0b57d0;--focus:#1a5fd0}
+@media (prefers-color-scheme:dark){:host{--bg:#1f2226;--text:#e9ebee;--muted:#a8b0ba;--border:#4a4f57;--hover:#2b3340;--accent:#a9c3ff;--focus:#7ea6ff}}
 .box{font:13px/1.3 system-ui,sans-serif;display:inline-flex;flex-direction:column;align-items:stretch;gap:2px;
-background:#fff;color:#1b1f24;border:1px solid #b9c0c8;border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.25);padding:2px}
+background:var(--bg);color:var(--text);border:1px solid var(--border);border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.25);padding:2px}
 button{font:inherit;color:inherit;background:none;border:0;border-radius:4px;padding:4px 8px;cursor:pointer;text-align:left;white-space:nowrap}
-button:hover,button:focus-visible{background:#e6effc;outline:2px solid #1a5fd0;outline-offset:-2px}
-.main{font-weight:600;color:#0b57d0}
-.note{padding:4px 8px;color:#5f6368}`;
+button:hover,button:focus-visible{background:var(--hover);outline:2px solid var(--focus);outline-offset:-2px}
+.main{font-weight:600;color:var(--accent)}
+.note{padding:4px 8px;color:var(--muted)}
+.brand{padding:2px 8px 0;font-size:11px}` + BRAND_CSS;
 
 let host: HTMLElement | null = null;
 let shadow: ShadowRoot | null = null;
@@ -103,7 +106,10 @@ function action(cls: string, text: string, run: () => void): HTMLButtonElement {
 }
 
 function render(into: HTMLElement, view: ButtonView, actions: ButtonActions): void {
-  into.replaceChildren();
+  // Twostep's icon and name on top, so the user knows what offers the code; the group's label says it to a screen reader.
+  const brand = brandLine(t('manage_title'), 12);
+  brand.setAttribute('aria-hidden', 'true');
+  into.replaceChildren(brand);
   if (view.kind === 'failed') {
     into.append(el('div', 'note', t('fill_inline_failed')));
   } else if (view.accounts.length === 1) {

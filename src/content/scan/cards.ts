@@ -1,6 +1,6 @@
 /** The preview and result cards of the picker, built with DOM calls (QR text only via `textContent`). */
 import type { ScanPreview } from '../../shared/protocol';
-import { t } from '../extension';
+import { plural, t } from '../extension';
 import { div, el, type PickerUi } from './ui';
 
 export interface PreviewChoice {
@@ -39,7 +39,7 @@ export function showPreview(ui: PickerUi, preview: ScanPreview, onAdd: (choice: 
     const fact = (term: string, value: string): void => void facts.append(el('dt', { textContent: term }), el('dd', { textContent: value }));
     fact(t('field_kind'), t(`kind_${single.kind}`));
     fact(t('field_digits'), String(single.digits));
-    if (single.kind !== 'hotp') fact(t('field_period'), t('scan_period_value', String(single.period)));
+    if (single.kind !== 'hotp') fact(t('scan_period'), plural('scan_period_value', single.period));
     card.append(facts);
   } else {
     const list = el('ul', {}, 'scan-list');
@@ -65,7 +65,7 @@ export function showPreview(ui: PickerUi, preview: ScanPreview, onAdd: (choice: 
     card.append(label);
     trust = box;
   }
-  if (preview.duplicates > 0) card.append(el('p', { className: 'note', textContent: t('scan_duplicates', String(preview.duplicates)) }, 'scan-duplicates'));
+  if (preview.duplicates > 0) card.append(el('p', { className: 'note', textContent: plural('scan_duplicates', preview.duplicates) }, 'scan-duplicates'));
   const buttons = div('buttons');
   const cancel = el('button', { type: 'button', textContent: t('cancel') }, 'scan-cancel');
   const add = el('button', { type: 'submit', className: 'primary', textContent: t('add') }, 'scan-add');

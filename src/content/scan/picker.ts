@@ -9,7 +9,7 @@ import type { PageRect, ScanPreview } from '../../shared/protocol';
 import { CandidateFinder, type Candidate } from './candidates';
 import { FrameWatch } from './frames';
 import { showMessage, showPreview, type PreviewChoice } from './cards';
-import { call, errorText, openShadow, t } from '../extension';
+import { call, errorText, openShadow, plural, t } from '../extension';
 import { PickerUi } from './ui';
 import { fillOtp, findOtpTarget } from '../otp-field';
 
@@ -120,7 +120,7 @@ function start(options: Options): void {
           ? t('scan_already')
           : single
             ? t('scan_added', [choice.issuer || (preview.accounts[0]?.issuer ?? ''), choice.name ?? preview.accounts[0]?.name ?? ''])
-            : t('scan_added_many', String(added)) + (duplicates > 0 ? `. ${t('scan_skipped', String(duplicates))}` : '');
+            : plural('scan_added_count', added) + (duplicates > 0 ? `. ${plural('scan_skipped', duplicates)}` : '');
       // The set-up page asks for the current code to finish: offer to fill it (the worker checks that
       // the account belongs to this page's site, as for any fill).
       // Only when the account was bound to this page: an unbound one has no page to fill.

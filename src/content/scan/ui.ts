@@ -5,30 +5,36 @@
  * stacking. Text from the QR code only ever goes in through `textContent`.
  */
 import type { PageRect } from '../../shared/protocol';
+import { BRAND_CSS, brandLine } from '../brand';
+import { t } from '../extension';
 
 const CSS = `
-:host{all:initial}
-*{box-sizing:border-box;font:14px/1.4 system-ui,sans-serif;color:#1b1b1f}
+:host{all:initial;--bg:#fff;--text:#1b1b1f;--muted:#555;--border:#8a8f98;--button:#f4f4f6;--accent:#1a56db;--accent-text:#fff;
+ --warn:#8a4b00;--error:#a10000;--hint-bg:#1b1b1f;--hint-text:#fff;--halo:rgba(255,255,255,.7)}
+@media (prefers-color-scheme:dark){:host{--bg:#1f2226;--text:#e9ebee;--muted:#a8b0ba;--border:#6b717a;--button:#2b2f35;--accent:#7ea6ff;
+ --accent-text:#0b1730;--warn:#f0b65a;--error:#ff8a85;--hint-bg:#e9ebee;--hint-text:#15181d;--halo:rgba(0,0,0,.6)}}
+*{box-sizing:border-box;font:14px/1.4 system-ui,sans-serif;color:var(--text)}
 .dim{position:fixed;inset:0;background:rgba(0,0,0,.14);cursor:crosshair;pointer-events:auto}
-.frame{position:fixed;border:3px solid #1a56db;border-radius:4px;box-shadow:0 0 0 4px rgba(255,255,255,.7);pointer-events:none}
-.hint{position:fixed;top:12px;left:50%;transform:translateX(-50%);background:#1b1b1f;color:#fff;padding:8px 14px;border-radius:8px;
+.frame{position:fixed;border:3px solid var(--accent);border-radius:4px;box-shadow:0 0 0 4px var(--halo);pointer-events:none}
+.hint{position:fixed;top:12px;left:50%;transform:translateX(-50%);background:var(--hint-bg);color:var(--hint-text);padding:8px 14px;border-radius:8px;
  box-shadow:0 2px 10px rgba(0,0,0,.3);pointer-events:none}
 .card{position:fixed;top:12px;right:12px;width:min(340px,calc(100vw - 24px));max-height:calc(100vh - 24px);overflow:auto;
- background:#fff;border-radius:12px;padding:16px;box-shadow:0 4px 24px rgba(0,0,0,.3);pointer-events:auto}
+ background:var(--bg);color-scheme:light dark;border-radius:12px;padding:16px;box-shadow:0 4px 24px rgba(0,0,0,.3);pointer-events:auto}
+.brand{margin:0 0 10px;font-size:13px}.brand,.brand *{color:var(--muted);font-weight:600}
 h2{font-size:16px;font-weight:600;margin:0 0 12px}
-label{display:block;margin:8px 0 2px;color:#555;font-size:12px}
-input{width:100%;padding:6px 8px;border:1px solid #aaa;border-radius:6px;background:#fff}
-dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:10px 0}dt{color:#555}dd{margin:0}
+label{display:block;margin:8px 0 2px;color:var(--muted);font-size:12px}
+input{width:100%;padding:6px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg)}
+dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:10px 0}dt{color:var(--muted)}dd{margin:0}
 ul{margin:8px 0;padding-left:18px;max-height:160px;overflow:auto}
-p{margin:8px 0}.site{font-weight:600}.note{color:#555}.warn{color:#8a4b00;font-weight:600}
-label.check{display:flex;gap:8px;align-items:flex-start;margin:8px 0;color:#1b1b1f;font-size:14px}
+p{margin:8px 0}.site{font-weight:600}.note{color:var(--muted)}.warn{color:var(--warn);font-weight:600}
+label.check{display:flex;gap:8px;align-items:flex-start;margin:8px 0;color:var(--text);font-size:14px}
 label.check input{width:auto;margin:3px 0 0}
-.error{color:#a10000}
+.error{color:var(--error)}
 .buttons{display:flex;gap:8px;justify-content:flex-end;margin-top:14px}
-button{padding:6px 14px;border-radius:6px;border:1px solid #aaa;background:#f4f4f6;cursor:pointer}
-button.primary{background:#1a56db;border-color:#1a56db;color:#fff}
-button:focus-visible,input:focus-visible{outline:2px solid #1a56db;outline-offset:2px}
-`;
+button{padding:6px 14px;border-radius:6px;border:1px solid var(--border);background:var(--button);cursor:pointer}
+button.primary{background:var(--accent);border-color:var(--accent);color:var(--accent-text)}
+button:focus-visible,input:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+` + BRAND_CSS;
 
 const IMPORTANT_HOST =
   'all:initial!important;position:fixed!important;inset:0!important;width:100vw!important;height:100vh!important;' +
@@ -98,15 +104,18 @@ export class PickerUi {
     this.frame.remove();
     this.hint.remove();
     this.closeCard();
-    const card = document.createElement('form');
+    // The dialog is a plain box around the form: `role="dialog"` on the <form> would hide that it is one.
+    const card = document.createElement('div');
     card.className = 'card';
     card.dataset.testid = 'scan-card';
     card.dataset.state = state;
     card.setAttribute('role', 'dialog');
     card.setAttribute('aria-label', label);
+    const form = document.createElement('form');
+    card.append(brandLine(t('manage_title')), form);
     this.root.append(card);
     this.card = card;
-    return card;
+    return form;
   }
 
   destroy(): void {

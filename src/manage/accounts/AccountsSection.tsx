@@ -4,7 +4,7 @@
  * and its codes come from `accounts.list` (no secret), through the popup's own hook and helpers.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../shared/i18n';
+import { plural, t } from '../../shared/i18n';
 import { groupCode, searchText, shownCode, sortAccounts } from '../../popup/format';
 import { useAccounts } from '../../popup/hooks/useAccounts';
 import type { AccountView } from '../../shared/protocol';
@@ -30,7 +30,7 @@ export function AccountsSection() {
     <section aria-labelledby="section-title" class="accounts">
       <div class="accounts-head">
         <h2 id="section-title">{t('manage_accounts_title')}</h2>
-        {status === 'ready' ? <span class="hint">{t('manage_accounts_count', String(accounts.length))}</span> : null}
+        {status === 'ready' ? <span class="hint">{plural('manage_accounts_count', accounts.length)}</span> : null}
       </div>
       {status === 'ready' && accounts.length === 0 ? (
         <p class="lead" data-testid="accounts-none">

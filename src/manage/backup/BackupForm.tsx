@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SecretKind } from '../../core/pin-policy';
 import { call } from '../../shared/client';
-import { errorCodeOf, t, translateError } from '../../shared/i18n';
+import { errorCodeOf, plural, t, translateError } from '../../shared/i18n';
 import { describedBy, Field, FormError } from '../../popup/components/Field';
 import { useClock } from '../../popup/hooks/useClock';
 import { blocks, KIND_TEXT, pinFailureOf, pinFailureText, type PinFailure } from '../../popup/pin-text';
@@ -119,7 +119,7 @@ export function BackupForm() {
       </button>
       {done ? (
         <p class="backup-done" data-testid="backup-done" role="status">
-          {t('backup_done', [String(done.count), done.name])}
+          {plural('backup_done', done.count, [done.name])}
         </p>
       ) : null}
     </form>

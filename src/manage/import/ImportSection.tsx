@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../shared/client';
-import { t, translateError } from '../../shared/i18n';
+import { plural, t, translateError } from '../../shared/i18n';
 import { ImportSources } from './ImportSources';
 import { PreviewTable } from './PreviewTable';
 import { keepChoices, previewRows, setAllTicked, setBind, setTicked, tickedCount, toWrite, type PreviewBatch, type PreviewRow } from './preview';
@@ -80,7 +80,7 @@ export function ImportSection() {
     const images = read.filter((f) => asQr || isImage(f.bytes));
     const others = read.filter((f) => !images.includes(f));
     await Promise.all(others.map(async (f) => replace([f.id], [await readSource(f.id, f.name, f.bytes)])));
-    if (images.length > 0) replace(images.map((f) => f.id), await readQrImages(images, t('manage_import_qr_source', String(images.length))));
+    if (images.length > 0) replace(images.map((f) => f.id), await readQrImages(images, plural('manage_import_qr_source', images.length)));
   };
 
   const readPaste = async (text: string): Promise<void> => {
@@ -127,7 +127,7 @@ export function ImportSection() {
       <SourceList sources={sources} onPassword={openWithPassword} onRemove={(id) => replace([id], [])} />
       {rows.length > 0 ? (
         <>
-          <h3>{t('manage_import_preview', String(rows.length))}</h3>
+          <h3>{plural('manage_import_preview', rows.length)}</h3>
           <PreviewTable
             rows={rows}
             onTick={(key, on) => setRows((r) => setTicked(r, key, on))}
@@ -136,7 +136,7 @@ export function ImportSection() {
           />
           <div class="import-confirm-bar">
             <button type="button" class="button primary" data-testid="import-confirm" disabled={ticked === 0 || writing || busy} onClick={() => void confirm()}>
-              {t('manage_import_confirm', String(ticked))}
+              {plural('manage_import_confirm', ticked)}
             </button>
           </div>
         </>

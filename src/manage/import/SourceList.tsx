@@ -3,7 +3,7 @@
  * each with its reason), failed with a reason, or waiting for its password.
  */
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../shared/i18n';
+import { plural, t } from '../../shared/i18n';
 import type { Source } from './read';
 
 interface Props {
@@ -38,7 +38,7 @@ export function SourceList({ sources, onPassword, onRemove }: Props) {
           {source.status === 'password' ? <PasswordPrompt source={source} onPassword={onPassword} /> : null}
           {source.status === 'read' && source.result.skipped.length > 0 ? (
             <div class="import-skipped">
-              <p>{t('manage_import_skipped', String(source.result.skipped.length))}</p>
+              <p>{plural('manage_import_skipped', source.result.skipped.length)}</p>
               <ul data-testid="import-skipped">
                 {source.result.skipped.map((entry, i) => (
                   <li key={i} data-testid="import-skipped-entry">
@@ -63,7 +63,7 @@ function statusText(source: Source): string {
     case 'failed':
       return t('manage_import_failed');
     case 'read':
-      return t('manage_import_found', String(source.result.accounts.length));
+      return plural('manage_import_found', source.result.accounts.length);
   }
 }
 

@@ -1,4 +1,4 @@
-import { t } from '../../shared/i18n';
+import { plural, t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
 import { accountLabel, groupCode, maskCode, shownCode } from '../format';
 import { Avatar } from './Avatar';
@@ -45,13 +45,17 @@ export function AccountRow({ account, index, top, setSize, fills, badge, iconPag
   const label = accountLabel(account);
   const tabIndex = active ? 0 : -1;
   const seconds = shown.validUntil === null ? null : Math.max(0, Math.ceil((shown.validUntil - now) / 1000));
+  // The spoken name holds the row's visible text in its order (issuer, badge, name, Copy or Fill, code,
+  // seconds), so a speech-input user can say what they see (WCAG 2.5.3, axe's label-content-name-mismatch).
+  const action = fills ? t('fill_action') : t('copy_action');
+  const who = [account.issuer || account.name, badge, account.issuer ? account.name : ''].filter((s) => s !== '').join(', ');
   const spoken = fills
     ? seconds === null
-      ? t('row_label_fill_hotp', [label, grouped])
-      : t('row_label_fill', [label, grouped, String(seconds)])
+      ? t('row_label_fill_hotp', [who, action, grouped])
+      : plural('row_label_fill', seconds, [who, action, grouped])
     : seconds === null
-      ? t('row_label_hotp', [label, grouped])
-      : t('row_label', [label, grouped, String(seconds)]);
+      ? t('row_label_hotp', [who, action, grouped])
+      : plural('row_label', seconds, [who, action, grouped]);
   return (
     <div
       class={copied ? 'row copied' : 'row'}
@@ -74,28 +78,30 @@ export function AccountRow({ account, index, top, setSize, fills, badge, iconPag
         onClick={() => actions.use(account, shown.code)}
         onFocus={() => actions.focusRow(index)}
       >
-        <Avatar label={account.issuer || account.name} pageUrl={iconPage} />
+        {/* The spaces between the parts (flex items: not drawn) keep the words apart for anything that reads the row's text. */}
+        <Avatar label={account.issuer || account.name} pageUrl={iconPage} />{' '}
         <span class="who">
           <span class="issuer-line">
             <span class="issuer" data-testid="issuer">
               {account.issuer || account.name}
             </span>
+            {badge ? ' ' : null}
             {badge ? (
               <span class="badge" data-testid="account-badge">
                 {badge}
               </span>
             ) : null}
-          </span>
+          </span>{' '}
           {account.issuer && account.name ? (
             <span class="name" data-testid="account-name">
               {account.name}
             </span>
           ) : null}
-        </span>
+        </span>{' '}
         {/* What a click does, in words, before the click: fill here, or copy. */}
         <span class={fills ? 'action fill' : 'action'} data-testid="row-action" aria-hidden="true">
-          {fills ? t('fill_action') : t('copy_action')}
-        </span>
+          {action}
+        </span>{' '}
         <span class="code-box">
           <span class="code" data-testid="code">
             {grouped}
@@ -103,7 +109,7 @@ export function AccountRow({ account, index, top, setSize, fills, badge, iconPag
           <span class="mask" data-testid="code-mask" aria-hidden="true">
             {maskCode(grouped)}
           </span>
-        </span>
+        </span>{' '}
         {/* HOTP codes do not expire: no ring; its "next code" button sits where the ring would be. */}
         {shown.validUntil === null ? null : (
           <span class="status">

@@ -1,4 +1,4 @@
-import { t } from '../../shared/i18n';
+import { plural } from '../../shared/i18n';
 
 const R = 10;
 const CIRCUMFERENCE = 2 * Math.PI * R;
@@ -18,7 +18,7 @@ export function Countdown({ validFrom, validUntil, now }: { validFrom: number; v
     <span
       class={seconds <= 5 ? 'countdown urgent' : 'countdown'}
       data-testid="countdown"
-      title={t('seconds_left', String(seconds))}
+      title={plural('seconds_left', seconds)}
     >
       <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
         <circle class="track" cx="12" cy="12" r={R} />

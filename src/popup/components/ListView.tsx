@@ -134,7 +134,7 @@ export function ListView(props: Props) {
             autoFocus
             autocomplete="off"
             spellcheck={false}
-            aria-controls="accounts"
+            aria-controls={shown.length > 0 ? 'accounts' : undefined}
             onInput={(e) => setQuery(e.currentTarget.value)}
             onKeyDown={onSearchKey}
           />

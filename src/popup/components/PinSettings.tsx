@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../shared/i18n';
+import { plural, t } from '../../shared/i18n';
 import type { Settings, VaultState } from '../../shared/protocol';
 import { KIND_TEXT } from '../pin-text';
 import { Field } from './Field';
@@ -24,10 +24,9 @@ interface Props {
 
 function idleLabel(minutes: number): string {
   if (minutes === 0) return t('autolock_never');
-  if (minutes === 1) return t('autolock_minute');
   // Fractions only come from tests; say them in seconds rather than as "0.05 minutes".
-  if (!Number.isInteger(minutes)) return t('autolock_seconds', String(Math.round(minutes * 60)));
-  return t('autolock_minutes', String(minutes));
+  if (!Number.isInteger(minutes)) return plural('autolock_seconds', Math.round(minutes * 60));
+  return plural('autolock_minutes', minutes);
 }
 
 /** "Protect with a PIN": set, change or remove it, lock now, the idle time, and asking at browser start. */
@@ -75,7 +74,7 @@ export function PinSettings({ vault, settings, set, now, startWith, onVault, onL
           </button>
         </div>
       )}
-      <Field id="auto-lock" label={t('autolock_label')} hint={needsPin ?? t('autolock_hint')}>
+      <Field id="auto-lock" label={t('autolock_label')} hint={needsPin ?? t(protection === 'passphrase' ? 'autolock_hint_passphrase' : 'autolock_hint')}>
         <select
           id="auto-lock"
           data-testid="setting-auto-lock"
@@ -93,7 +92,7 @@ export function PinSettings({ vault, settings, set, now, startWith, onVault, onL
       </Field>
       <Toggle
         testid="setting-ask-on-startup"
-        label={t('setting_ask_on_startup')}
+        label={t(protection === 'passphrase' ? 'setting_ask_on_startup_passphrase' : 'setting_ask_on_startup')}
         checked={settings.askOnStartup ?? false}
         disabled={protection === null}
         describedBy="ask-on-startup-hint"
