@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { call } from '../shared/client';
 import { errorCodeOf, t, translateError } from '../shared/i18n';
 import type { AccountView, TabContext, VaultState } from '../shared/protocol';
@@ -258,6 +258,11 @@ export function App() {
   }
 
   const sub = title !== '' && status === 'ready';
+  // One <main> serves every view: a new view opens at its top, not where the last one was scrolled to.
+  const main = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (main.current) main.current.scrollTop = 0;
+  }, [view]);
   // Escape leaves a sub-view wherever the focus is: after a form re-renders with its errors the focus
   // can sit on the body, outside any element of ours, and a listener on our root would miss the key.
   useEffect(() => {
@@ -279,7 +284,9 @@ export function App() {
           <h1>{title}</h1>
         </header>
       ) : null}
-      <main class={sub ? 'scroll' : undefined}>{body}</main>
+      <main ref={main} class={sub ? 'scroll' : undefined}>
+        {body}
+      </main>
       <div class={liveToast ? 'toast visible' : 'toast'} role="status" aria-live="polite" data-testid="toast">
         {liveToast?.message ?? ''}
       </div>

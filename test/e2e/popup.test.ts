@@ -206,7 +206,7 @@ describe('the popup', () => {
     await rowOf(page, 'GitHub').getByTestId('edit-button').click();
     await page.getByTestId('edit-sites').fill('not a domain!');
     await page.getByTestId('edit-save').click();
-    await expect(page.getByTestId('error-edit-sites').textContent()).resolves.toBe(message(en, 'error_site_invalid'));
+    await expect(page.getByTestId('error-edit-sites').textContent()).resolves.toBe(message(en, 'error_site_entry', 'not a domain!'));
     await page.getByTestId('back-button').click();
   });
 

@@ -137,13 +137,26 @@ function start(options: Options): void {
         showMessage(ui, 'error', t('scan_page_changed'), null, stop, pickMode);
         return;
       }
-      showPreview(ui, preview, (choice) => void confirm(preview, choice), stop);
+      const existing = preview.existingId;
+      const field = existing !== null ? findOtpTarget(document, { openShadow, deep: true }) : null;
+      showPreview(ui, preview, (choice) => void confirm(preview, choice), stop, existing !== null && field ? () => void fillWith(existing, field) : null);
     } catch (err) {
       // Offered without a click and nothing readable there: let the user point at the code instead.
       if (!clicked && err instanceof TwostepError && err.code === 'qr_not_found') pickMode();
       else showMessage(ui, 'error', errorText(err), null, stop, pickMode);
     } finally {
       busy = false;
+    }
+  };
+
+  /** Fills the page's code field with account `id`'s code (the worker checks it belongs to this site). */
+  const fillWith = async (id: string, field: NonNullable<ReturnType<typeof findOtpTarget>>): Promise<void> => {
+    try {
+      const { code } = await call('fill.code', { id, asked: true });
+      stop();
+      fillOtp(field, code);
+    } catch (err) {
+      showMessage(ui, 'error', errorText(err), null, stop, null);
     }
   };
 
@@ -162,16 +175,7 @@ function start(options: Options): void {
       // the account belongs to this page's site, as for any fill).
       // Only when the account was bound to this page: an unbound one has no page to fill.
       const field = ids.length === 1 && preview.site !== null ? findOtpTarget(document, { openShadow, deep: true }) : null;
-      const fill = async (): Promise<void> => {
-        try {
-          const { code } = await call('fill.code', { id: ids[0] ?? '', asked: true });
-          stop();
-          if (field) fillOtp(field, code);
-        } catch (err) {
-          showMessage(ui, 'error', errorText(err), null, stop, null);
-        }
-      };
-      showMessage(ui, 'done', text, null, stop, null, field ? { label: t('scan_fill_code'), run: () => void fill() } : null);
+      showMessage(ui, 'done', text, null, stop, null, field ? { label: t('scan_fill_code'), run: () => void fillWith(ids[0] ?? '', field) } : null);
     } catch (err) {
       // Locked vault or a lost preview: say so; "Try again" picks again, the preview stays until then.
       showMessage(ui, 'error', errorText(err), null, stop, pickMode);
