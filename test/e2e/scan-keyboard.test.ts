@@ -6,7 +6,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { launchExtension, type Extension } from './harness';
+import { loadMessages, message } from './popup-helpers';
 import { PickerView, scanFromPopup } from './scan-helpers';
+
+const en = loadMessages('en');
 
 type Box = [number, number, number, number];
 
@@ -75,6 +78,29 @@ describe('the QR picker by keyboard', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => picker.present()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('setup-code');
+    await page.close();
+  });
+
+  it('a code already in Twostep says so, has no Add button, and still fills the page’s code', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${site.url}/setup?as=img&already=${Date.now()}`);
+    const picker = new PickerView(page);
+    await scanFromPopup(ext, page);
+    await picker.waitForState(['preview']);
+    await picker.click('scan-add');
+    await picker.waitForState(['done']);
+    await picker.click('scan-close');
+    await expect.poll(() => picker.present()).toBe(false);
+
+    await scanFromPopup(ext, page);
+    await picker.waitForState(['already']);
+    expect(await picker.text('scan-message')).toBe(message(en, 'scan_already'));
+    expect(await picker.text('scan-note')).toBe('Example Corp — alice@example.test');
+    expect(await picker.has('scan-add')).toBe(false);
+    await picker.click('scan-fill');
+    await expect.poll(() => page.locator('#setup-code').inputValue()).toMatch(/^\d{6}$/);
+    await page.locator('#setup-code').press('Enter');
+    await expect(page.locator('#result').getAttribute('data-ok')).resolves.toBe('true');
     await page.close();
   });
 });
