@@ -4,6 +4,7 @@
  * time to the methods a content script may use, translated strings, and closed shadow roots.
  */
 import { isErrorCode, TwostepError } from '../core/errors';
+import { unsupportedAlgorithmName } from '../core/error-detail';
 import type { ArgOf, Envelope, MethodName, ResultOf, SendersOf } from '../shared/protocol';
 
 interface Ext {
@@ -44,6 +45,10 @@ export function t(key: string, substitutions?: string | string[]): string {
 
 /** The translated `error_<code>` message for a failure. */
 export function errorText(err: unknown): string {
+  if (err instanceof TwostepError && err.code === 'algorithm_unsupported') {
+    const name = unsupportedAlgorithmName(err.detail);
+    return ext.i18n.getMessage(name ? 'error_algorithm_named' : 'error_algorithm_unknown', name ?? undefined);
+  }
   const key = `error_${err instanceof TwostepError ? err.code : 'internal'}`;
   return ext.i18n.getMessage(key) || ext.i18n.getMessage('error_internal');
 }

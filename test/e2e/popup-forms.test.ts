@@ -43,6 +43,16 @@ describe('the popup’s forms', () => {
     await expect(page.getByTestId('error-add-name').count()).resolves.toBe(0);
   });
 
+  it('says which algorithm a pasted link uses that Twostep does not support, with nothing to choose', async () => {
+    page = await freshPopup(ext);
+    await page.getByTestId('add-button').click();
+    await page.getByTestId('mode-uri').click();
+    await page.getByTestId('add-uri').fill('otpauth://totp/Example:bob?secret=JBSWY3DPEHPK3PXP&issuer=Example&algorithm=MD5');
+    await page.getByTestId('add-submit').click();
+    await expect(page.getByTestId('error-add-uri').textContent()).resolves.toBe(message(en, 'error_algorithm_named', 'MD5'));
+    expect(await page.getByTestId('error-add-uri').textContent()).not.toMatch(/Choose/);
+  });
+
   it('refuses Websites that are not domains, naming the bad entry, and keeps the sites unchanged', async () => {
     page = await freshPopup(ext, [GITHUB]);
     for (const [typed, bad] of [

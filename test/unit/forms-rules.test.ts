@@ -1,5 +1,6 @@
 /** Core rules behind the popup's forms (issue 12): which typed sites are sites, which PINs are weak, the list's order. */
 import { describe, expect, it } from 'vitest';
+import { unsupportedAlgorithmName } from '../../src/core/error-detail';
 import { isWeakPin } from '../../src/core/pin-policy';
 import { firstUnregistrableSite, isRegistrableSite } from '../../src/core/site';
 import { sortAccounts } from '../../src/popup/format';
@@ -48,4 +49,15 @@ describe('sortAccounts', () => {
   it('breaks ties by name, in the user’s collation', () => {
     expect(sortAccounts([meta('Äpfel', 'b'), meta('Apfel', 'a')]).map((a) => a.name)).toEqual(['a', 'b']);
   });
+});
+
+describe('unsupportedAlgorithmName', () => {
+  it.each([
+    ['MD5', 'MD5'],
+    ['2: MD5', 'MD5'],
+    ['GOST3411', 'GOST3411'],
+    ['3', null],
+    [undefined, null],
+    ['<img src=x>', null],
+  ])('%j names %j', (detail, name) => expect(unsupportedAlgorithmName(detail)).toBe(name));
 });
