@@ -25,6 +25,8 @@ async function expectButtonsReachable(page: Page, width: number): Promise<void> 
   const blocked = await page.evaluate((width) => {
     const bad: string[] = [];
     for (const b of document.querySelectorAll<HTMLElement>('header button, .actions button, .bar button')) {
+      // Below the fold in a long form is not cut off: scroll there as a person would.
+      b.scrollIntoView({ block: 'nearest' });
       const r = b.getBoundingClientRect();
       if (r.width === 0) continue;
       const name = b.dataset.testid ?? b.textContent ?? '?';

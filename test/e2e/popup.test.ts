@@ -189,14 +189,14 @@ describe('the popup', () => {
     await row.getByTestId('edit-button').click();
     await expect(page.getByTestId('revealed-secret').count()).resolves.toBe(0);
     await page.getByTestId('edit-name').fill('alice (work)');
-    await page.getByTestId('edit-sites').fill('github.com, GitHub.io');
+    await page.getByTestId('edit-sites').fill('github.com, GitHub.blog');
     await page.getByTestId('reveal-button').click();
     await expect(page.getByTestId('revealed-secret').textContent()).resolves.toBe('JBSW Y3DP EHPK 3PXP');
     await expect(page.getByTestId('revealed-uri').inputValue()).resolves.toMatch(/^otpauth:\/\/totp\/.*secret=JBSWY3DPEHPK3PXP/);
     await page.getByTestId('edit-save').click();
     await expect(row.getByTestId('account-name').textContent()).resolves.toBe('alice (work)');
     // The new site is searchable.
-    await page.getByTestId('search').fill('github.io');
+    await page.getByTestId('search').fill('github.blog');
     await expect.poll(() => page.getByTestId('account-row').count()).toBe(1);
     await page.getByTestId('search').fill('');
   });
