@@ -5,6 +5,7 @@
  */
 import { isErrorCode, TwostepError } from '../core/errors';
 import { pluralMessage } from '../shared/plural';
+import { unsupportedAlgorithmName } from '../core/error-detail';
 import type { ArgOf, Envelope, MethodName, ResultOf, SendersOf } from '../shared/protocol';
 
 interface Ext {
@@ -50,6 +51,10 @@ export function plural(key: string, count: number, substitutions: string[] = [])
 
 /** The translated `error_<code>` message for a failure. */
 export function errorText(err: unknown): string {
+  if (err instanceof TwostepError && err.code === 'algorithm_unsupported') {
+    const name = unsupportedAlgorithmName(err.detail);
+    return ext.i18n.getMessage(name ? 'error_algorithm_named' : 'error_algorithm_unknown', name ?? undefined);
+  }
   const key = `error_${err instanceof TwostepError ? err.code : 'internal'}`;
   return ext.i18n.getMessage(key) || ext.i18n.getMessage('error_internal');
 }

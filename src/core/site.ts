@@ -32,6 +32,28 @@ export function siteMatches(accountSites: readonly string[], frameSite: string):
   return accountSites.some((site) => sitesSharingSignIn(site).includes(frameSite));
 }
 
+/**
+ * True when `site` is itself a registrable domain (`github.com`, `alice.github.io`), an IP address or
+ * `localhost`: the only values `siteOf` gives a page, so the only ones a page can ever match. A public
+ * suffix (`com`, `github.io`) or a subdomain (`www.github.com`) would bind an account to nothing, or
+ * mislead the user about where it fills (issue 12).
+ */
+export function isRegistrableSite(site: string): boolean {
+  if (site === 'localhost') return true;
+  const parsed = parse(site, { allowPrivateDomains: true });
+  if (parsed.isIp) return true;
+  return parsed.domain === site && parsed.hostname === site;
+}
+
+/** The first of `sites` (as typed, trimmed and lower-cased) that is not a registrable domain, or null. */
+export function firstUnregistrableSite(sites: readonly unknown[]): string | null {
+  for (const item of sites) {
+    const site = typeof item === 'string' ? item.trim().toLowerCase() : String(item);
+    if (!isRegistrableSite(site)) return site;
+  }
+  return null;
+}
+
 /** Checks a site a user typed: a bare registrable domain (or IP / localhost), lower case. */
 export function normaliseSiteInput(text: string): string | null {
   const trimmed = text.trim().toLowerCase();

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { call } from '../shared/client';
 import { errorCodeOf, t, translateError } from '../shared/i18n';
 import type { AccountView, TabContext, VaultState } from '../shared/protocol';
@@ -34,6 +34,8 @@ interface Toast {
   message: string;
   until: number;
   accountId: string | null;
+  /** The view it was raised for: it never shows in another (issue 12). */
+  view: View['kind'];
 }
 
 const TOAST_MS = 1500;
@@ -59,13 +61,24 @@ export function App() {
   }, [showing]);
 
   // Feedback fades on the popup's one clock (so it shows for 1.5–2.5 s), not on a timer of its own.
-  const liveToast = toast && now < toast.until ? toast : null;
-  const notify = (message: string, accountId: string | null = null): void =>
-    setToast({ message, accountId, until: Date.now() + TOAST_MS });
+  const liveToast = toast && now < toast.until && toast.view === view.kind ? toast : null;
+  /** Feedback for the view being shown, or for `forView` when it is raised just as the popup goes there. */
+  const notify = (message: string, accountId: string | null = null, forView: View['kind'] = view.kind): void =>
+    setToast({ message, accountId, until: Date.now() + TOAST_MS, view: forView });
   const onError = (err: unknown): void => {
     if (errorCodeOf(err) === 'vault_locked') markLocked();
   };
-  const toList = (): void => setView({ kind: 'list' });
+  /** Back to the list, with focus on `focusId`'s row (the one just edited or added) or else on the search box. */
+  const toList = (focusId: string | null = null): void => {
+    setToast(null);
+    setScrollToId(focusId);
+    setView({ kind: 'list' });
+  };
+  const go = (next: View): void => {
+    setToast(null);
+    setView(next);
+  };
+  const back = (): void => toList(view.kind === 'edit' ? view.id : null);
 
   // A call found the vault locked while the known state says open: ask how it is protected now.
   useEffect(() => {
@@ -137,15 +150,14 @@ export function App() {
     title = t('add_account');
     body = (
       <AddView
-        onCancel={toList}
+        onCancel={() => toList()}
         onError={onError}
         onAdded={(added) => {
           added.forEach(upsert);
           const [first] = added;
           setQuery('');
-          if (first) setScrollToId(first.id);
-          notify(added.length > 1 ? t('added_many', String(added.length)) : t('added'), first?.id);
-          toList();
+          toList(first?.id ?? null);
+          notify(added.length > 1 ? t('added_many', String(added.length)) : t('added'), first?.id, 'list');
         }}
       />
     );
@@ -155,17 +167,17 @@ export function App() {
     body = account ? (
       <EditView
         account={account}
-        onCancel={toList}
+        onCancel={back}
         onError={onError}
         onSaved={(saved) => {
           upsert(saved);
-          notify(t('saved'));
-          toList();
+          toList(saved.id);
+          notify(t('saved'), null, 'list');
         }}
         onDeleted={(id) => {
           drop(id);
-          notify(t('deleted'));
           toList();
+          notify(t('deleted'), null, 'list');
         }}
       />
     ) : null;
@@ -187,7 +199,7 @@ export function App() {
     const nudge =
       vault?.protection === null && settings.pinNudgeDismissed === false && accounts.length > 0 ? (
         <PinNudge
-          onSetPin={() => setView({ kind: 'settings', pin: 'set' })}
+          onSetPin={() => go({ kind: 'settings', pin: 'set' })}
           onDismiss={() => void update({ pinNudgeDismissed: true }).catch(() => undefined)}
         />
       ) : null;
@@ -230,43 +242,48 @@ export function App() {
         scrollToId={scrollToId}
         onAdd={() => {
           skipPin();
-          setView({ kind: 'add' });
+          go({ kind: 'add' });
         }}
         onScan={() => {
           skipPin();
           scan();
         }}
-        onProtect={offerPin ? () => setView({ kind: 'settings', pin: 'set' }) : null}
-        onSettings={() => setView({ kind: 'settings', pin: null })}
+        onProtect={offerPin ? () => go({ kind: 'settings', pin: 'set' }) : null}
+        onSettings={() => go({ kind: 'settings', pin: null })}
         onUse={use}
-        onEdit={(account) => setView({ kind: 'edit', id: account.id })}
+        onEdit={(account) => go({ kind: 'edit', id: account.id })}
         onHotpNext={hotpNext}
       />
     );
   }
 
   const sub = title !== '' && status === 'ready';
+  // One <main> serves every view: a new view opens at its top, not where the last one was scrolled to.
+  const main = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (main.current) main.current.scrollTop = 0;
+  }, [view]);
   // Escape leaves a sub-view wherever the focus is: after a form re-renders with its errors the focus
   // can sit on the body, outside any element of ours, and a listener on our root would miss the key.
   useEffect(() => {
     if (!sub) return undefined;
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !e.defaultPrevented) toList();
+      if (e.key === 'Escape' && !e.defaultPrevented) back();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [sub]);
+  }, [sub, view]);
   return (
     <div class="app" data-view={locked ? 'locked' : status === 'ready' ? view.kind : status} data-tab={tab ? 'ready' : 'pending'}>
       {sub ? (
         <header class="bar">
-          <button type="button" class="icon-button" data-testid="back-button" aria-label={t('back')} title={t('back')} onClick={toList}>
+          <button type="button" class="icon-button" data-testid="back-button" aria-label={t('back')} title={t('back')} onClick={back}>
             <BackIcon />
           </button>
           <h1>{title}</h1>
         </header>
       ) : null}
-      <main class={sub ? 'scroll' : undefined}>
+      <main ref={main} class={sub ? 'scroll' : undefined}>
         {/* Inside a landmark, so no content sits outside one (axe: region). */}
         {sub ? null : <h1 class="visually-hidden">{t('extName')}</h1>}
         {body}

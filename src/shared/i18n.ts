@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { isErrorCode, TwostepError, type ErrorCode } from '../core/errors';
 import { pluralMessage } from './plural';
+import { unsupportedAlgorithmName } from '../core/error-detail';
 
 /** The message `key` in the browser's UI language; placeholders take `substitutions` in order. */
 export function t(key: string, substitutions?: string | string[]): string {
@@ -20,7 +21,10 @@ export function plural(key: string, count: number, substitutions: string[] = [])
 
 /** A sentence for the user about what went wrong: `error_<code>` for our errors, else `error_internal`. */
 export function translateError(err: unknown): string {
-  return t(`error_${errorCodeOf(err)}`);
+  const code = errorCodeOf(err);
+  // Say which algorithm, and nothing to "choose": a scanned or pasted code offers no choice (issue 12).
+  if (code === 'algorithm_unsupported') return algorithmText(t, err);
+  return t(`error_${code}`);
 }
 
 /** The error code of `err` when it is one of ours (a `TwostepError`, or a reply's `{code}`), else 'internal'. */
@@ -33,4 +37,11 @@ export function errorCodeOf(err: unknown): ErrorCode {
 /** The browser's UI language as a BCP 47 tag, for `<html lang>`. */
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
+}
+
+/** The unsupported-algorithm sentence, naming the algorithm when the error's detail does. */
+export function algorithmText(translate: (key: string, subs?: string) => string, err: unknown): string {
+  const detail = typeof err === 'object' && err !== null && 'detail' in err && typeof err.detail === 'string' ? err.detail : undefined;
+  const name = unsupportedAlgorithmName(detail);
+  return name ? translate('error_algorithm_named', name) : translate('error_algorithm_unknown');
 }

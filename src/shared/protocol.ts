@@ -92,7 +92,8 @@ export interface AutoBackupChange extends AutoBackupSettings {
 }
 
 /** Fields of an account a user may change after it was added. Secret and kind are fixed by design. */
-export type AccountPatch = Partial<Pick<AccountInput, 'issuer' | 'name' | 'sites'>>;
+/** What the edit view may change. Never the secret; kind and parameters only behind a confirming step (issue 12). */
+export type AccountPatch = Partial<Pick<AccountInput, 'issuer' | 'name' | 'sites' | 'kind' | 'algorithm' | 'digits' | 'period'>>;
 
 /** What a content script learns about its frame's site: account names only, never a code or secret. */
 export interface FillCandidates {
@@ -134,6 +135,8 @@ export interface ScanPreview {
   mismatch: { issuer: string; site: string } | null;
   /** How many of them are already in the vault (same secret); they will not be added twice. */
   duplicates: number;
+  /** The one account, already stored and bound to `site`: the picker offers to fill its code instead. */
+  existingId: string | null;
 }
 
 /** A box in the page's CSS pixels, relative to the top-level viewport. */

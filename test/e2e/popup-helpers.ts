@@ -110,3 +110,46 @@ export async function readableText(page: Page): Promise<string> {
     return parts.join('\n');
   });
 }
+
+/** An account as the protocol takes it, defaults filled in (for seeding a test's own state). */
+export function accountInput(a: ByHand & { sites?: string[] }): Record<string, unknown> {
+  return {
+    kind: a.kind ?? 'totp',
+    issuer: a.issuer,
+    name: a.name,
+    secret: a.secret,
+    algorithm: a.algorithm ?? 'SHA1',
+    digits: a.digits ?? 6,
+    period: a.period ?? 30,
+    counter: a.counter ?? 0,
+    sites: a.sites ?? [],
+  };
+}
+
+/**
+ * A known state for one test: no accounts but `seed`, default display settings, and a popup page of its
+ * own (so a slow step in one test cannot leave the next one on the wrong view).
+ */
+export async function freshPopup(
+  ext: { openPopup(): Promise<Page> },
+  seed: (ByHand & { sites?: string[] })[] = [],
+  size = { width: 360, height: 560 },
+): Promise<Page> {
+  const setup = await ext.openPopup();
+  try {
+    const list = (await send(setup, 'accounts.list', null)) as { ok: boolean; value?: { id: string }[] };
+    if (!list.ok || !list.value) throw new Error(`accounts.list failed: ${JSON.stringify(list)}`);
+    for (const { id } of list.value) await send(setup, 'accounts.remove', { id });
+    await send(setup, 'settings.set', { hideCodes: false });
+    for (const a of seed) {
+      const reply = (await send(setup, 'accounts.add', { input: accountInput(a) })) as { ok: boolean };
+      if (!reply.ok) throw new Error(`seeding ${a.issuer} failed: ${JSON.stringify(reply)}`);
+    }
+  } finally {
+    await setup.close();
+  }
+  const page = await ext.openPopup();
+  await page.setViewportSize(size);
+  await page.locator('.app[data-view="list"]').waitFor({ timeout: 15_000 });
+  return page;
+}

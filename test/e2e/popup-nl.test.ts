@@ -3,9 +3,9 @@
  * appears anywhere a person can read or hear it, and <html lang> says nl.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, type Extension } from './harness';
-import { addByHand, addByUri, loadMessages, message, readableText, rowOf } from './popup-helpers';
+import { addByHand, addByUri, freshPopup, loadMessages, message, readableText, rowOf } from './popup-helpers';
 
 const en = loadMessages('en');
 const nl = loadMessages('nl');
@@ -36,7 +36,13 @@ describe('the popup in Dutch', () => {
   beforeAll(async () => {
     ext = await launchExtension({ lang: 'nl' });
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    page = await ext.openPopup();
+  });
+  // Each test starts on an empty vault in a page of its own, not where the previous one stopped.
+  beforeEach(async () => {
+    page = await freshPopup(ext);
+  });
+  afterEach(async () => {
+    await page.close();
   });
   afterAll(async () => {
     await ext.close({ discard: true });

@@ -1,4 +1,5 @@
-import { parseAccountInput } from '../../core/account-input';
+import { parseAccountInput, parseAlgorithm, parseKind } from '../../core/account-input';
+import { firstUnregistrableSite } from '../../core/site';
 import { TwostepError } from '../../core/errors';
 import type { AccountPatch } from '../../shared/protocol';
 import type { Handler } from '../router';
@@ -7,11 +8,24 @@ import { expectId, expectObject } from '../validate';
 import { toView } from '../views';
 
 function parsePatch(value: unknown): AccountPatch {
-  const raw = expectObject(value, ['issuer', 'name', 'sites']);
+  // No `secret` and no `counter` among the keys: a patch can never touch them (expectObject refuses others).
+  const raw = expectObject(value, ['issuer', 'name', 'sites', 'kind', 'algorithm', 'digits', 'period']);
   const patch: AccountPatch = {};
   if (raw.issuer !== undefined) patch.issuer = raw.issuer as string;
   if (raw.name !== undefined) patch.name = raw.name as string;
-  if (raw.sites !== undefined) patch.sites = raw.sites as string[];
+  if (raw.sites !== undefined) {
+    if (!Array.isArray(raw.sites)) throw new TwostepError('bad_request', 'sites');
+    // Sites the user typed must be registrable domains, the only values a page's site can take (see
+    // core/site.ts); the stored-account check stays looser so older accounts still open.
+    const bad = firstUnregistrableSite(raw.sites as unknown[]);
+    if (bad !== null) throw new TwostepError('site_invalid', bad.slice(0, 64));
+    patch.sites = raw.sites as string[];
+  }
+  if (raw.kind !== undefined) patch.kind = parseKind(raw.kind);
+  if (raw.algorithm !== undefined) patch.algorithm = parseAlgorithm(raw.algorithm);
+  // Whole numbers in range are checked with the whole account below.
+  if (raw.digits !== undefined) patch.digits = raw.digits as number;
+  if (raw.period !== undefined) patch.period = raw.period as number;
   if (Object.keys(patch).length === 0) throw new TwostepError('bad_request', 'nothing to change');
   return patch;
 }

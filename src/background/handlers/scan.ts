@@ -5,10 +5,11 @@
  * user's confirmation adds them, bound to the page's site, or to no site when the code was shown by
  * a frame from another site, over plain http, or is a transfer code (see `planEnrolment`).
  */
-import type { AccountInput } from '../../core/account';
+import type { Account, AccountInput } from '../../core/account';
 import { parseAccountInput } from '../../core/account-input';
 import { TwostepError } from '../../core/errors';
 import { planEnrolment } from '../../core/qr/enrolment';
+import { siteMatches } from '../../core/site';
 import type { PageRect, ScanPreview } from '../../shared/protocol';
 import type { Handler, Sender } from '../router';
 import type { ScanPort } from '../scan/port';
@@ -73,7 +74,7 @@ export const scanPick = (services: Services): Handler<'scan.pick'> => ({
       site,
       unbound: plan.unbound,
       mismatch: plan.mismatch,
-      duplicates: await countDuplicates(vault, accounts),
+      ...(await countDuplicates(vault, accounts, site)),
     };
     return preview;
   },
@@ -142,20 +143,31 @@ function rename(account: AccountInput, issuer: string | null, name: string | nul
   return parseAccountInput({ ...account, issuer: issuer ?? account.issuer, name: name ?? account.name });
 }
 
-/** How many would be skipped as already stored (or repeated in the batch); 0 while the vault is locked. */
-async function countDuplicates(vault: Services['vault'], accounts: AccountInput[]): Promise<number> {
+/**
+ * How many would be skipped as already stored (or repeated in the batch); 0 while the vault is locked.
+ * For one account already stored and bound to this page's site, its id, so the picker can offer to fill
+ * the page's code instead of adding it again (issue 12; fill.code checks the site again).
+ */
+async function countDuplicates(
+  vault: Services['vault'],
+  accounts: AccountInput[],
+  site: string | null,
+): Promise<Pick<ScanPreview, 'duplicates' | 'existingId'>> {
   const key = (a: Pick<AccountInput, 'kind' | 'secret'>): string => `${a.kind}:${a.secret}`;
-  let stored: Set<string>;
+  let all: Account[];
   try {
-    stored = new Set((await vault.read()).accounts.map(key));
+    all = (await vault.read()).accounts;
   } catch (err) {
-    if (err instanceof TwostepError && err.code === 'vault_locked') return 0;
+    if (err instanceof TwostepError && err.code === 'vault_locked') return { duplicates: 0, existingId: null };
     throw err;
   }
+  const stored = new Set(all.map(key));
   let duplicates = 0;
   for (const account of accounts) {
     if (stored.has(key(account))) duplicates++;
     stored.add(key(account));
   }
-  return duplicates;
+  const [only] = accounts;
+  const existing = accounts.length === 1 && only && site !== null ? all.find((a) => key(a) === key(only) && siteMatches(a.sites, site)) : undefined;
+  return { duplicates, existingId: existing?.id ?? null };
 }

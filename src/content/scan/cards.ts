@@ -24,9 +24,19 @@ function checkbox(text: string, testid: string, required = false): { label: HTML
 }
 
 /** Shows what the code holds; `onAdd` gets the edited issuer and name (null for a batch) and the ticks. */
-export function showPreview(ui: PickerUi, preview: ScanPreview, onAdd: (choice: PreviewChoice) => void, onCancel: () => void): void {
-  const card = ui.showCard('preview', t('scan_dialog_label'));
+export function showPreview(
+  ui: PickerUi,
+  preview: ScanPreview,
+  onAdd: (choice: PreviewChoice) => void,
+  onCancel: () => void,
+  onFill: (() => void) | null,
+): void {
   const single = preview.accounts.length === 1 ? preview.accounts[0] : undefined;
+  if (single && preview.duplicates > 0) {
+    showAlready(ui, single, onCancel, onFill);
+    return;
+  }
+  const card = ui.showCard('preview', t('scan_dialog_label'));
   card.append(el('h2', { textContent: single ? t('scan_confirm_title') : t('scan_confirm_many', String(preview.accounts.length)) }, 'scan-title'));
   let issuerInput: HTMLInputElement | null = null;
   let nameInput: HTMLInputElement | null = null;
@@ -86,10 +96,18 @@ export function showPreview(ui: PickerUi, preview: ScanPreview, onAdd: (choice: 
   (trust ?? nameInput ?? add).focus();
 }
 
+/**
+ * The one account of the code is already in Twostep (issue 12): no Add button, and where it fills on this
+ * page, the offer to fill the page's code, which is what a set-up page asks for next.
+ */
+function showAlready(ui: PickerUi, account: ScanPreview['accounts'][number], onClose: () => void, onFill: (() => void) | null): void {
+  showMessage(ui, 'already', t('scan_already'), account.issuer ? `${account.issuer} — ${account.name}` : account.name, onClose, null, onFill ? { label: t('scan_fill_code'), run: onFill } : null);
+}
+
 /** A result or an error, with "Close" and, when picking again can help, "Try again". */
 export function showMessage(
   ui: PickerUi,
-  state: 'done' | 'error',
+  state: 'done' | 'error' | 'already',
   text: string,
   note: string | null,
   onClose: () => void,

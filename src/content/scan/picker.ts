@@ -23,6 +23,7 @@ interface Scope {
 }
 
 const scope = globalThis as Scope;
+const ARROW_STEP: Partial<Record<string, number>> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
 
 function start(options: Options): void {
   // Injected again (the shortcut pressed twice): the newer picker replaces the older one.
@@ -32,6 +33,11 @@ function start(options: Options): void {
   let pending = false;
   let hovered: Candidate | null = null;
   let busy = false;
+  // Keyboard picking (issue 12): Tab or the arrows walk the visible codes, Enter reads the chosen one.
+  let picking = false;
+  let chosen: Element | null = null;
+  // Where the page's focus was, to give it back when the picker closes.
+  const previous = document.activeElement;
 
   const stop = (): void => {
     if (pending) void call('scan.cancel', null).catch(() => undefined);
@@ -39,15 +45,43 @@ function start(options: Options): void {
     window.removeEventListener('keydown', onKey, true);
     window.removeEventListener('scroll', onScroll, true);
     ui.destroy();
+    if (previous instanceof HTMLElement && previous !== document.body && previous.isConnected) previous.focus({ preventScroll: true });
     if (scope.twostepScanStop === stop) delete scope.twostepScanStop;
   };
   scope.twostepScanStop = stop;
 
   const onKey = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    stop();
+    const handled = (): void => {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    if (e.key === 'Escape') {
+      handled();
+      stop();
+    } else if (e.key === 'Tab' && ui.cycleFocus(e.shiftKey)) {
+      // A card is open: focus stays inside it.
+      handled();
+    } else if (picking) {
+      const step = e.key === 'Tab' ? (e.shiftKey ? -1 : 1) : ARROW_STEP[e.key];
+      if (step !== undefined) {
+        handled();
+        choose(step);
+      } else if (e.key === 'Enter' || e.key === ' ') {
+        handled();
+        const rect = chosen ? finder.visible().find((c) => c.element === chosen)?.rect : undefined;
+        if (rect) void read(rect, true);
+      }
+    }
+  };
+  /** Moves the choice `step` codes on, in document order, wrapping. */
+  const choose = (step: number): void => {
+    const all = finder.visible();
+    if (all.length === 0) return;
+    const at = all.findIndex((c) => c.element === chosen);
+    const next = all[at < 0 ? (step > 0 ? 0 : all.length - 1) : (at + step + all.length) % all.length];
+    chosen = next?.element ?? null;
+    hovered = next ?? null;
+    ui.highlight(next?.rect ?? null);
   };
   const onScroll = (): void => {
     hovered = null;
@@ -57,8 +91,10 @@ function start(options: Options): void {
   window.addEventListener('scroll', onScroll, true);
 
   const pickMode = (): void => {
-    ui.picking(t('scan_hint'));
+    ui.picking(finder.visible().length > 1 ? `${t('scan_hint')} ${t('scan_hint_keys')}` : t('scan_hint'), t('scan_dialog_label'));
     hovered = null;
+    chosen = null;
+    picking = true;
   };
   ui.pointerLayer.addEventListener('pointermove', (e) => {
     hovered = finder.at(e.clientX, e.clientY);
@@ -74,6 +110,7 @@ function start(options: Options): void {
   const read = async (rect: PageRect | null, clicked: boolean): Promise<void> => {
     if (busy) return;
     busy = true;
+    picking = false;
     try {
       await ui.hideForCapture();
       let preview: ScanPreview;
@@ -100,13 +137,26 @@ function start(options: Options): void {
         showMessage(ui, 'error', t('scan_page_changed'), null, stop, pickMode);
         return;
       }
-      showPreview(ui, preview, (choice) => void confirm(preview, choice), stop);
+      const existing = preview.existingId;
+      const field = existing !== null ? findOtpTarget(document, { openShadow, deep: true }) : null;
+      showPreview(ui, preview, (choice) => void confirm(preview, choice), stop, existing !== null && field ? () => void fillWith(existing, field) : null);
     } catch (err) {
       // Offered without a click and nothing readable there: let the user point at the code instead.
       if (!clicked && err instanceof TwostepError && err.code === 'qr_not_found') pickMode();
       else showMessage(ui, 'error', errorText(err), null, stop, pickMode);
     } finally {
       busy = false;
+    }
+  };
+
+  /** Fills the page's code field with account `id`'s code (the worker checks it belongs to this site). */
+  const fillWith = async (id: string, field: NonNullable<ReturnType<typeof findOtpTarget>>): Promise<void> => {
+    try {
+      const { code } = await call('fill.code', { id, asked: true });
+      stop();
+      fillOtp(field, code);
+    } catch (err) {
+      showMessage(ui, 'error', errorText(err), null, stop, null);
     }
   };
 
@@ -125,16 +175,7 @@ function start(options: Options): void {
       // the account belongs to this page's site, as for any fill).
       // Only when the account was bound to this page: an unbound one has no page to fill.
       const field = ids.length === 1 && preview.site !== null ? findOtpTarget(document, { openShadow, deep: true }) : null;
-      const fill = async (): Promise<void> => {
-        try {
-          const { code } = await call('fill.code', { id: ids[0] ?? '', asked: true });
-          stop();
-          if (field) fillOtp(field, code);
-        } catch (err) {
-          showMessage(ui, 'error', errorText(err), null, stop, null);
-        }
-      };
-      showMessage(ui, 'done', text, null, stop, null, field ? { label: t('scan_fill_code'), run: () => void fill() } : null);
+      showMessage(ui, 'done', text, null, stop, null, field ? { label: t('scan_fill_code'), run: () => void fillWith(ids[0] ?? '', field) } : null);
     } catch (err) {
       // Locked vault or a lost preview: say so; "Try again" picks again, the preview stays until then.
       showMessage(ui, 'error', errorText(err), null, stop, pickMode);
@@ -146,6 +187,7 @@ function start(options: Options): void {
   const only = offer.length === 1 ? offer[0] : undefined;
   if (only) {
     ui.status(t('scan_reading'));
+    picking = false;
     void read(only.rect, false);
   } else {
     pickMode();

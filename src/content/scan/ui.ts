@@ -45,7 +45,7 @@ export class PickerUi {
   readonly host: HTMLElement = document.createElement('twostep-scan');
   private readonly root: ShadowRoot;
   private readonly dim = div('dim');
-  private readonly frame = div('frame');
+  private readonly frame = div('frame', undefined, 'scan-frame');
   private readonly hint = div('hint', undefined, 'scan-hint');
   private card: HTMLElement | null = null;
 
@@ -65,12 +65,17 @@ export class PickerUi {
     return this.dim;
   }
 
-  picking(hint: string): void {
+  /** `label` names the layer that holds focus while picking, so keys go to us and not to the page. */
+  picking(hint: string, label: string): void {
     this.closeCard();
     this.hint.textContent = hint;
     this.hint.setAttribute('role', 'status');
+    this.dim.tabIndex = -1;
+    this.dim.setAttribute('role', 'dialog');
+    this.dim.setAttribute('aria-label', label);
     this.root.append(this.dim, this.frame, this.hint);
     this.highlight(null);
+    this.dim.focus({ preventScroll: true });
   }
 
   /** Only the hint, e.g. "Reading the QR code…", with nothing dimmed. */
@@ -116,6 +121,22 @@ export class PickerUi {
     this.root.append(card);
     this.card = card;
     return form;
+  }
+
+  /**
+   * Keeps Tab inside the open card (issue 12): focus moves to the card's next control, or its previous
+   * one, wrapping round. False when no card is open.
+   */
+  cycleFocus(back: boolean): boolean {
+    if (!this.card) return false;
+    const controls = [...this.card.querySelectorAll<HTMLElement>('input, button, select, textarea, a[href]')].filter(
+      (c) => !(c as HTMLButtonElement).disabled,
+    );
+    if (controls.length === 0) return true;
+    const at = controls.indexOf(this.root.activeElement as HTMLElement);
+    const next = at < 0 ? (back ? controls.length - 1 : 0) : (at + (back ? -1 : 1) + controls.length) % controls.length;
+    controls[next]?.focus();
+    return true;
   }
 
   destroy(): void {

@@ -15,6 +15,8 @@ export interface ListApi {
   /** Moves focus to row `index` (scrolling it into view). */
   focusIndex: (index: number) => void;
   scrollToId: (id: string) => void;
+  /** Moves focus to the row of account `id`, if it is listed. */
+  focusId: (id: string) => void;
 }
 
 interface Props {
@@ -50,6 +52,7 @@ export function AccountList(props: Props) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(INITIAL_VIEWPORT);
   const [active, setActive] = useState(0);
+  const [, rerender] = useState(0);
   const pendingFocus = useRef<number | null>(null);
   const count = accounts.length;
   const { siteCount } = props;
@@ -93,7 +96,17 @@ export function AccountList(props: Props) {
     const i = Math.max(0, Math.min(count - 1, index));
     reveal(i);
     setActive(i);
-    pendingFocus.current = i;
+    // A row already in the DOM takes focus now. Otherwise focus after the render that adds it, and force
+    // that render: when neither `active` nor the scroll changed (ArrowDown from the search box onto row 0),
+    // nothing else re-renders until the clock's next tick (issue 12: up to a second of lag).
+    const row = scroller.current?.querySelector<HTMLElement>(`.row-main[data-index="${i}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus();
+    } else {
+      pendingFocus.current = i;
+      rerender((n) => n + 1);
+    }
   };
 
   apiRef.current = {
@@ -104,6 +117,10 @@ export function AccountList(props: Props) {
         reveal(i);
         setActive(i);
       }
+    },
+    focusId(id) {
+      const i = accounts.findIndex((a) => a.id === id);
+      if (i >= 0) focusIndex(i);
     },
   };
 

@@ -1,14 +1,14 @@
 import type { InputHTMLAttributes, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HASH_ALGORITHMS, LIMITS, OTP_KINDS, STEAM, type AccountInput, type HashAlgorithm, type OtpKind } from '../../core/account';
-import { TwostepError } from '../../core/errors';
+import { TwostepError, type ErrorCode } from '../../core/errors';
 import { call } from '../../shared/client';
 import { t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
-import { errorFor, formError, type FormErrorState } from '../errors';
+import { formError, type FormErrorState } from '../errors';
+import { ALGORITHM_LABELS } from './DetailsFields';
 import { describedBy, Field, FormError } from './Field';
 
-const ALGORITHM_LABELS: Record<HashAlgorithm, string> = { SHA1: 'SHA-1', SHA256: 'SHA-256', SHA512: 'SHA-512' };
 const ADVANCED_FIELDS = ['kind', 'algorithm', 'digits', 'period', 'counter'];
 
 interface Props {
@@ -40,7 +40,10 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
   const [counter, setCounter] = useState('0');
   const [uri, setUri] = useState('');
   const [advanced, setAdvanced] = useState(false);
-  const [error, setError] = useState<FormErrorState | null>(null);
+  // Every error at once (issue 12): the form's own checks all run before the worker sees anything.
+  const [errors, setErrors] = useState<FormErrorState[]>([]);
+  const setError = (state: FormErrorState | null): void => setErrors(state ? [state] : []);
+  const error = errors[0] ?? null;
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
@@ -49,6 +52,21 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
     const id = error?.field ? `add-${error.field}` : mode === 'uri' ? 'add-uri' : 'add-issuer';
     form.current?.querySelector<HTMLElement>(`#${id}`)?.focus();
   }, [mode, error]);
+
+  /** What the form can tell without the worker: empty or malformed fields, all of them. */
+  const localErrors = (): FormErrorState[] => {
+    if (mode !== 'manual') return [];
+    const fields = ['issuer', 'name', 'secret', ...ADVANCED_FIELDS];
+    const codes: ErrorCode[] = [];
+    if (name.trim() === '') codes.push('name_missing');
+    const key = canonicalSecret(secret);
+    if (key === '') codes.push('secret_missing');
+    else if (!/^[A-Z2-7]+$/.test(key)) codes.push('secret_not_base32');
+    if (kind !== 'steam' && Number.isNaN(whole(digits))) codes.push('digits_invalid');
+    if (kind === 'totp' && Number.isNaN(whole(period))) codes.push('period_invalid');
+    if (kind === 'hotp' && Number.isNaN(whole(counter))) codes.push('counter_invalid');
+    return codes.map((code) => formError(new TwostepError(code), fields));
+  };
 
   const fail = (err: unknown): void => {
     const state = formError(err, mode === 'uri' ? ['uri'] : ['issuer', 'name', 'secret', ...ADVANCED_FIELDS]);
@@ -60,7 +78,10 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
   const submit = async (e: TargetedSubmitEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     if (busy) return;
-    setError(null);
+    const found = localErrors();
+    setErrors(found);
+    if (found.some((f) => f.field !== null && ADVANCED_FIELDS.includes(f.field))) setAdvanced(true);
+    if (found.length > 0) return;
     setBusy(true);
     try {
       // A transfer link holds a batch of accounts; the worker parses it (its reader stays out of the popup).
@@ -98,7 +119,7 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
     return input;
   };
 
-  const err = (field: string): string | null => errorFor(error, field);
+  const err = (field: string): string | null => errors.find((e) => e.field === field)?.message ?? null;
   const text = (id: string, value: string, set: (v: string) => void, extra: InputHTMLAttributes = {}) => (
     <input
       id={`add-${id}`}
@@ -125,7 +146,7 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
       </div>
 
       {mode === 'uri' ? (
-        <Field id="add-uri" label={t('field_uri')} error={err('uri')} hint={t('field_uri_hint')}>
+        <Field id="add-uri" label={t('field_uri')} error={err('uri')} hint={t('field_uri_hint')} required>
           <textarea
             id="add-uri"
             data-testid="add-uri"
@@ -134,6 +155,7 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
             placeholder="otpauth://totp/…"
             spellcheck={false}
             autocomplete="off"
+            aria-required
             onInput={(e) => setUri(e.currentTarget.value)}
             {...describedBy('add-uri', err('uri'), t('field_uri_hint'))}
           />
@@ -143,12 +165,13 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
           <Field id="add-issuer" label={t('field_issuer')} error={err('issuer')}>
             {text('issuer', issuer, setIssuer, { placeholder: t('field_issuer_placeholder'), maxLength: LIMITS.maxTextLength })}
           </Field>
-          <Field id="add-name" label={t('field_name')} error={err('name')}>
-            {text('name', name, setName, { placeholder: t('field_name_placeholder'), maxLength: LIMITS.maxTextLength })}
+          <Field id="add-name" label={t('field_name')} error={err('name')} required>
+            {text('name', name, setName, { placeholder: t('field_name_placeholder'), maxLength: LIMITS.maxTextLength, 'aria-required': true })}
           </Field>
-          <Field id="add-secret" label={t('field_secret')} error={err('secret')} hint={t('field_secret_hint')}>
+          <Field id="add-secret" label={t('field_secret')} error={err('secret')} hint={t('field_secret_hint')} required>
             {text('secret', secret, setSecret, {
               class: 'mono',
+              'aria-required': true,
               placeholder: 'JBSW Y3DP EHPK 3PXP',
               ...describedBy('add-secret', err('secret'), t('field_secret_hint')),
             })}
@@ -203,7 +226,7 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
         </>
       )}
 
-      <FormError message={errorFor(error, null)} />
+      <FormError message={errors.find((e) => e.field === null)?.message ?? null} />
       <div class="actions">
         <button type="button" class="button" onClick={onCancel}>
           {t('cancel')}

@@ -1,12 +1,14 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS } from '../../core/account';
+import { LIMITS, type HashAlgorithm, type OtpKind } from '../../core/account';
+import { TwostepError } from '../../core/errors';
 import { call } from '../../shared/client';
 import { t, translateError } from '../../shared/i18n';
-import type { AccountView } from '../../shared/protocol';
+import type { AccountPatch, AccountView } from '../../shared/protocol';
 import { errorFor, formError, type FormErrorState } from '../errors';
 import { accountLabel } from '../format';
 import { describedBy, Field, FormError } from './Field';
+import { DetailsFields } from './DetailsFields';
 import { SecretPanel } from './SecretPanel';
 
 interface Props {
@@ -17,10 +19,13 @@ interface Props {
   onError: (err: unknown) => void;
 }
 
-/** "a.com, b.com" or one per line → ["a.com", "b.com"]; the background checks each is a registrable domain. */
+/**
+ * "a.com, b.com" or one per line → ["a.com", "b.com"]; the background checks each is a registrable domain.
+ * Spaces do not separate: "not a domain" is one wrong entry, not three sites (issue 12).
+ */
 function parseSites(text: string): string[] {
   return text
-    .split(/[\s,;]+/)
+    .split(/[,;\n]+/)
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s !== '');
 }
@@ -30,6 +35,12 @@ export function EditView({ account, onSaved, onDeleted, onCancel, onError }: Pro
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.name);
   const [sites, setSites] = useState(account.sites.join(', '));
+  // Kind and parameters: shown always, changed only after "I know what I am doing" (imports get them wrong).
+  const [unlockDetails, setUnlockDetails] = useState(false);
+  const [kind, setKind] = useState<OtpKind>(account.kind);
+  const [algorithm, setAlgorithm] = useState<HashAlgorithm>(account.algorithm);
+  const [digits, setDigits] = useState(String(account.digits));
+  const [period, setPeriod] = useState(String(account.period));
   const [error, setError] = useState<FormErrorState | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -48,10 +59,16 @@ export function EditView({ account, onSaved, onDeleted, onCancel, onError }: Pro
     setError(null);
     setBusy(true);
     try {
-      const patch = { issuer: issuer.trim(), name: name.trim(), sites: parseSites(sites) };
+      const patch: AccountPatch = { issuer: issuer.trim(), name: name.trim(), sites: parseSites(sites) };
+      if (unlockDetails) Object.assign(patch, { kind, algorithm, digits: Number(digits), period: Number(period) });
       onSaved(await call('accounts.update', { id: account.id, patch }));
     } catch (err) {
-      setError(formError(err, ['issuer', 'name', 'sites']));
+      const state = formError(err, ['issuer', 'name', 'sites', 'digits', 'period', 'algorithm']);
+      // The worker names the entry that is not a website's domain: say which one.
+      if (state.code === 'site_invalid' && err instanceof TwostepError && err.detail && err.detail !== 'too_many') {
+        state.message = t('error_site_entry', err.detail);
+      }
+      setError(state);
       onError(err);
     } finally {
       setBusy(false);
@@ -117,6 +134,14 @@ export function EditView({ account, onSaved, onDeleted, onCancel, onError }: Pro
           {...describedBy('edit-sites', err('sites'), t('field_sites_hint'))}
         />
       </Field>
+      <DetailsFields
+        account={account}
+        unlocked={unlockDetails}
+        onUnlock={setUnlockDetails}
+        values={{ kind, algorithm, digits, period }}
+        set={{ kind: setKind, algorithm: setAlgorithm, digits: setDigits, period: setPeriod }}
+        err={err}
+      />
       <FormError message={errorFor(error, null)} />
       <div class="actions">
         <button type="button" class="button" onClick={onCancel}>

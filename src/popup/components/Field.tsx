@@ -1,18 +1,24 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../shared/i18n';
 
 interface Props {
   id: string;
   label: string;
   error?: string | null | undefined;
   hint?: string | undefined;
+  /** Marks the label "required" (issue 12); the control carries `aria-required` itself. */
+  required?: boolean;
   children: ComponentChildren;
 }
 
 /** A label, its control (which must carry `id` and `aria-describedby={describedBy(id, …)}`), a hint and an error. */
-export function Field({ id, label, error, hint, children }: Props) {
+export function Field({ id, label, error, hint, required, children }: Props) {
   return (
     <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{label}</label>
+      <label for={id}>
+        {label}
+        {required ? <span class="required">{t('field_required')}</span> : null}
+      </label>
       {children}
       {hint && !error ? (
         <p class="hint" id={`${id}-hint`}>

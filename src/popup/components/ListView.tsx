@@ -22,7 +22,7 @@ interface Props {
   setQuery: (query: string) => void;
   copiedId: string | null;
   busyId: string | null;
-  /** Scroll to this account once shown (a newly added one). */
+  /** Scroll to this account once shown and focus its row (one just added or edited). */
   scrollToId: string | null;
   onAdd: () => void;
   /** Set a PIN before the first account (the empty state's first-run offer); null when not offered. */
@@ -78,7 +78,7 @@ export function ListView(props: Props) {
   const focusSearch = (): void => search.current?.focus();
 
   useEffect(() => {
-    if (props.scrollToId) list.current?.scrollToId(props.scrollToId);
+    if (props.scrollToId) list.current?.focusId(props.scrollToId);
   }, [props.scrollToId]);
 
   // After type-ahead from a row the caret goes after what was typed, not before it.

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { ShowSecret } from './ShowSecret';
 import { call } from '../../shared/client';
 import { t } from '../../shared/i18n';
 import type { VaultState } from '../../shared/protocol';
@@ -112,6 +114,7 @@ export function LockedView({ vault, now, onUnlocked }: Props) {
         aria-describedby="unlock-message"
         onInput={kind === 'pin' ? (e) => (e.currentTarget.value = e.currentTarget.value.replace(/\D/g, '').slice(0, MAX_PIN)) : undefined}
       />
+      {kind === 'passphrase' ? <ShowSecret targets={[input]} testid="unlock-show" /> : null}
       <div class="unlock-status">
         {busy ? (
           <p class="unlocking" role="status" data-testid="unlocking">
@@ -146,6 +149,14 @@ export function LockedView({ vault, now, onUnlocked }: Props) {
           {t('unlock')}
         </button>
       )}
+      {/* What forgetting means, said before it happens (issue 12): no reset exists, only a backup. */}
+      <details class="forgot" data-testid="forgot">
+        <summary data-testid="forgot-summary">{t(kind === 'pin' ? 'forgot_pin' : 'forgot_passphrase')}</summary>
+        <p data-testid="forgot-text">{t('forgot_text')}</p>
+        <a href={browser.runtime.getURL('src/manage/index.html#backup')} target="_blank" rel="noopener" data-testid="forgot-link">
+          {t('forgot_link')}
+        </a>
+      </details>
     </form>
   );
 }

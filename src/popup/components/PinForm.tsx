@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkNewSecret, type SecretKind } from '../../core/pin-policy';
+import { checkNewSecret, isWeakPin, type SecretKind } from '../../core/pin-policy';
 import { call } from '../../shared/client';
 import { errorCodeOf, t, translateError } from '../../shared/i18n';
 import type { VaultState } from '../../shared/protocol';
 import { blocks, KIND_TEXT, pinFailureOf, pinFailureText, type PinFailure } from '../pin-text';
 import { describedBy, Field, FormError } from './Field';
+import { ShowSecret } from './ShowSecret';
 
 export type PinMode = 'set' | 'change' | 'remove';
 
@@ -38,6 +39,8 @@ export function PinForm({ mode, protection, now, onDone, onCancel, onError }: Pr
   const [kind, setKind] = useState<SecretKind>(protection ?? 'pin');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // Only whether the new PIN is an obvious one is kept, never the PIN itself.
+  const [weak, setWeak] = useState(false);
   const current = useRef<HTMLInputElement>(null);
   const next = useRef<HTMLInputElement>(null);
   const confirm = useRef<HTMLInputElement>(null);
@@ -127,8 +130,21 @@ export function PinForm({ mode, protection, now, onDone, onCancel, onError }: Pr
             ))}
           </div>
           <Field id="pin-next" label={t(text.next)} error={nextError} hint={t(text.rule)}>
-            <input ref={next} id="pin-next" data-testid="pin-next" {...secretInput(kind, true)} {...describedBy('pin-next', nextError, t(text.rule))} />
+            <input
+              ref={next}
+              id="pin-next"
+              data-testid="pin-next"
+              {...secretInput(kind, true)}
+              {...describedBy('pin-next', nextError, t(text.rule))}
+              onInput={(e) => setWeak(kind === 'pin' && isWeakPin(e.currentTarget.value))}
+            />
           </Field>
+          {kind === 'passphrase' ? <ShowSecret targets={[next, confirm]} testid="pin-next-show" /> : null}
+          {weak && kind === 'pin' ? (
+            <p class="hint warn-text" data-testid="pin-weak" role="status">
+              {t('pin_weak')}
+            </p>
+          ) : null}
           <Field id="pin-confirm" label={t(text.confirm)} error={confirmError}>
             <input ref={confirm} id="pin-confirm" data-testid="pin-confirm" {...secretInput(kind, true)} {...describedBy('pin-confirm', confirmError)} />
           </Field>

@@ -76,6 +76,7 @@ describe('scan handlers', () => {
         unbound: null,
         mismatch: null,
         duplicates: 0,
+        existingId: null,
       },
     });
     expect(JSON.stringify(reply)).not.toContain('JBSWY3DPEHPK3PXP');
@@ -87,12 +88,17 @@ describe('scan handlers', () => {
     expect(port.stored.size).toBe(0);
   });
 
-  it('counts and skips a secret already stored', async () => {
-    const { send } = await setup();
+  it('counts and skips a secret already stored, naming it where it fills (and only there)', async () => {
+    const { f, send } = await setup();
     await send('scan.pick', pick(null), picker('https://github.com'));
     await send('scan.confirm', PLAIN, picker('https://github.com'));
-    const again = (await send('scan.pick', pick(null), picker('https://github.com'))) as { value: { duplicates: number } };
+    const [stored] = (await f.vault.read()).accounts;
+    const again = (await send('scan.pick', pick(null), picker('https://github.com'))) as { value: { duplicates: number; existingId: string | null } };
     expect(again.value.duplicates).toBe(1);
+    expect(again.value.existingId).toBe(stored?.id);
+    const elsewhere = (await send('scan.pick', pick(null), picker('https://example.org'))) as { value: { duplicates: number; existingId: string | null } };
+    expect(elsewhere.value).toMatchObject({ duplicates: 1, existingId: null });
+    await send('scan.pick', pick(null), picker('https://github.com'));
     expect(await send('scan.confirm', PLAIN, picker('https://github.com'))).toEqual({ ok: true, value: { added: 0, duplicates: 1, ids: [] } });
   });
 

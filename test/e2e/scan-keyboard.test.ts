@@ -1,0 +1,106 @@
+/**
+ * The QR picker by keyboard (issue 12): with several codes on the page, Tab and the arrows choose one and
+ * Enter reads it; while a card is open Tab stays inside it; closing gives focus back to the page's field.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
+import { launchExtension, type Extension } from './harness';
+import { loadMessages, message } from './popup-helpers';
+import { PickerView, scanFromPopup } from './scan-helpers';
+
+const en = loadMessages('en');
+
+type Box = [number, number, number, number];
+
+describe('the QR picker by keyboard', () => {
+  let ext: Extension;
+  let site: DemoServer;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    site = await startDemoServer();
+  });
+  afterAll(async () => {
+    await site.close();
+    await ext.close({ discard: true });
+  });
+
+  /** The set-up page with a second square image, so two codes are candidates; its code field has focus. */
+  async function pageWithTwoCodes(): Promise<Page> {
+    const page = await ext.context.newPage();
+    await page.goto(`${site.url}/setup?as=img&keyboard=${Date.now()}`);
+    await page.evaluate(() => {
+      const decoy = document.createElement('canvas');
+      decoy.width = decoy.height = 64;
+      decoy.style.cssText = 'position:fixed;right:24px;bottom:24px;background:#ccd';
+      document.body.append(decoy);
+    });
+    await page.locator('#setup-code').focus();
+    return page;
+  }
+
+  const frameBox = (picker: PickerView): Promise<Box> =>
+    picker.call<Box>('scan-frame', 'function () { const r = this.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }');
+  const focusInCard = (picker: PickerView): Promise<boolean> =>
+    picker.call<boolean>('scan-card', 'function () { return this.contains(this.getRootNode().activeElement); }');
+
+  it('chooses among the codes with Tab and arrows, reads with Enter, keeps Tab in the card, and returns focus', async () => {
+    const page = await pageWithTwoCodes();
+    const picker = new PickerView(page);
+    await scanFromPopup(ext, page);
+    await expect.poll(() => picker.present(), { timeout: 10_000 }).toBe(true);
+    // Keys go to the picker, not to the page's field.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TWOSTEP-SCAN');
+    const qr = await page.locator('#qr-img').boundingBox();
+    if (!qr) throw new Error('no QR image');
+    const onQr = (b: Box): boolean => Math.abs(b[0] + b[2] / 2 - (qr.x + qr.width / 2)) < 4 && Math.abs(b[1] + b[3] / 2 - (qr.y + qr.height / 2)) < 4;
+
+    await page.keyboard.press('Tab');
+    const first = await frameBox(picker);
+    await page.keyboard.press('ArrowDown');
+    const second = await frameBox(picker);
+    // Two different codes, one of them the QR image; Tab wraps back round.
+    expect(onQr(first) !== onQr(second)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await frameBox(picker)).toEqual(first);
+    if (!onQr(first)) await page.keyboard.press('ArrowUp');
+    expect(onQr(await frameBox(picker))).toBe(true);
+    expect(await page.locator('#setup-code').inputValue()).toBe('');
+
+    await page.keyboard.press('Enter');
+    await picker.waitForState(['preview']);
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press(i % 2 ? 'Shift+Tab' : 'Tab');
+      await page.keyboard.press('Tab');
+      expect(await focusInCard(picker)).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => picker.present()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('setup-code');
+    await page.close();
+  });
+
+  it('a code already in Twostep says so, has no Add button, and still fills the page’s code', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${site.url}/setup?as=img&already=${Date.now()}`);
+    const picker = new PickerView(page);
+    await scanFromPopup(ext, page);
+    await picker.waitForState(['preview']);
+    await picker.click('scan-add');
+    await picker.waitForState(['done']);
+    await picker.click('scan-close');
+    await expect.poll(() => picker.present()).toBe(false);
+
+    await scanFromPopup(ext, page);
+    await picker.waitForState(['already']);
+    expect(await picker.text('scan-message')).toBe(message(en, 'scan_already'));
+    expect(await picker.text('scan-note')).toBe('Example Corp — alice@example.test');
+    expect(await picker.has('scan-add')).toBe(false);
+    await picker.click('scan-fill');
+    await expect.poll(() => page.locator('#setup-code').inputValue()).toMatch(/^\d{6}$/);
+    await page.locator('#setup-code').press('Enter');
+    await expect(page.locator('#result').getAttribute('data-ok')).resolves.toBe('true');
+    await page.close();
+  });
+});
