@@ -13,7 +13,7 @@ export interface AutoLockDeps {
   now: () => number;
   lastUse: { load(): Promise<number | null>; save(at: number): Promise<void>; clear(): Promise<void> };
   alarm: { at(when: number): Promise<void>; cancel(): Promise<void> };
-  /** Removes what else a lock must not leave behind: scanned accounts (with secrets) awaiting confirmation. */
+  /** Removes what else a lock must not leave behind: scanned accounts (with secrets) awaiting confirmation, the popup's codes view. */
   forget(): Promise<void>;
   /** Called after the vault locked or unlocked (the toolbar icon follows it). */
   changed(): Promise<void>;
@@ -58,6 +58,9 @@ export class AutoLock {
     const { vault, lastUse, alarm } = this.deps;
     forgetCodes();
     const steps = await Promise.allSettled([vault.lock(), lastUse.clear(), alarm.cancel(), this.deps.forget()]);
+    // Once more now that the key is gone: something written while the lock ran (the popup's codes view,
+    // which checked the key before it went) is removed now, and any later write finds the vault locked.
+    steps.push(...(await Promise.allSettled([this.deps.forget()])));
     await this.deps.changed();
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client';
 import type { VaultState } from '../../shared/protocol';
+import { readStartup } from '../startup';
 
 let firstLoad: Promise<VaultState> | null = null;
 
@@ -25,6 +26,15 @@ export function useVault(): VaultHook {
     firstLoad = null;
     pending.then(setVault, () => undefined);
   }, []);
-  useEffect(reload, [reload]);
+  useEffect(() => {
+    // Locked by what storage says (a PIN and no codes view): the unlock screen shows before the worker
+    // answers. Wrong tries and waits are not known yet; the worker's state follows within moments and
+    // replaces this, and the worker refuses a try during a wait anyway.
+    readStartup().then(({ paint, protection }) => {
+      if (paint.kind !== 'locked' || protection === null) return;
+      setVault((known) => known ?? { locked: true, protection, accountCount: 0, damaged: 0, rolledBack: false, failures: 0, retryAt: null });
+    }, () => undefined);
+    reload();
+  }, [reload]);
   return { vault, setVault, reload };
 }
