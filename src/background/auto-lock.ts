@@ -13,8 +13,10 @@ export interface AutoLockDeps {
   now: () => number;
   lastUse: { load(): Promise<number | null>; save(at: number): Promise<void>; clear(): Promise<void> };
   alarm: { at(when: number): Promise<void>; cancel(): Promise<void> };
-  /** Removes what else a lock must not leave behind: scanned accounts (with secrets) awaiting confirmation, the popup's codes view. */
+  /** Removes what else a lock must not leave behind: scanned accounts (with secrets) awaiting confirmation. */
   forget(): Promise<void>;
+  /** Removes the popup's codes view from session storage; absent in unit tests. */
+  dropCodesView?: () => Promise<void>;
   /** Called after the vault locked or unlocked (the toolbar icon follows it). */
   changed(): Promise<void>;
 }
@@ -58,9 +60,9 @@ export class AutoLock {
     const { vault, lastUse, alarm } = this.deps;
     forgetCodes();
     const steps = await Promise.allSettled([vault.lock(), lastUse.clear(), alarm.cancel(), this.deps.forget()]);
-    // Once more now that the key is gone: something written while the lock ran (the popup's codes view,
-    // which checked the key before it went) is removed now, and any later write finds the vault locked.
-    steps.push(...(await Promise.allSettled([this.deps.forget()])));
+    // Only once the key is gone: a codes view being written while the lock ran (it checked the key
+    // before it went) is removed now, and any later write finds the vault locked (codes-view.ts).
+    if (this.deps.dropCodesView) steps.push(...(await Promise.allSettled([this.deps.dropCodesView()])));
     await this.deps.changed();
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;

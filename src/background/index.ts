@@ -97,7 +97,8 @@ const autoLock = new AutoLock({
     cancel: async () => void (await browser.alarms.clear(IDLE_ALARM)),
   },
   // After a lock, scanned-but-unconfirmed accounts (with their secrets) go too, and the popup's codes view.
-  forget: async () => void (await Promise.all([clearAllPending(), clearCodesView()])),
+  forget: clearAllPending,
+  dropCodesView: clearCodesView,
   changed: async () => {
     await vaultChanged();
     backupCatchUp();
