@@ -32,12 +32,15 @@ const serial = (task: () => Promise<void>): Promise<void> => {
   queue = run.catch(() => undefined);
   return run;
 };
+/** A write waiting in the queue: later requests share it (it reads the accounts when it starts). */
+let waiting: Promise<void> | null = null;
 /** This worker's knowledge of the stored view's end: a cache only, null means "look". */
 let knownUntil: number | null = null;
 
 /** Writes a fresh view if the vault is open; a lock that lands meanwhile wins (checked again before the write). */
 export function writeCodesView({ vault, now }: CodesViewDeps): Promise<void> {
-  return serial(async () => {
+  waiting ??= serial(async () => {
+    waiting = null;
     if (await vault.isLocked()) return;
     const { accounts } = await vault.read();
     const view = buildCodesView(accounts, now(), HORIZON_MS);
@@ -46,6 +49,22 @@ export function writeCodesView({ vault, now }: CodesViewDeps): Promise<void> {
     knownUntil = view.until;
     await browser.alarms.create(CODES_VIEW_ALARM, { when: view.until - REFILL_MS });
   });
+  return waiting;
+}
+
+let changeTimer: ReturnType<typeof setTimeout> | null = null;
+/**
+ * After a vault write: one view for a burst of writes, shortly after the last. Accounts added one by
+ * one (a thousand of them) would otherwise each recompute every account's codes. A worker stopped
+ * before the timer fires leaves the previous view, whose codes are still right; its list is brought
+ * up to date by the worker's answer to the next popup.
+ */
+export function codesViewChanged(deps: CodesViewDeps, write: (task: () => Promise<void>) => void): void {
+  if (changeTimer !== null) clearTimeout(changeTimer);
+  changeTimer = setTimeout(() => {
+    changeTimer = null;
+    write(() => writeCodesView(deps));
+  }, 300);
 }
 
 /** Removes the view (on lock): nothing of a locked vault stays readable. */

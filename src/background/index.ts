@@ -30,7 +30,7 @@ import { sessionKeyStore } from './vault/session-key';
 import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
 import { clearAllPending } from './scan/pending';
-import { CODES_VIEW_ALARM, clearCodesView, publishProtection, refreshCodesViewIfLow, writeCodesView } from './codes-view';
+import { CODES_VIEW_ALARM, clearCodesView, codesViewChanged, publishProtection, refreshCodesViewIfLow, writeCodesView } from './codes-view';
 import { announceVaultChanged } from '../shared/vault-events';
 import { STARTUP_ITEMS } from '../shared/startup-items';
 
@@ -65,7 +65,7 @@ const codesView = { vault, now };
 afterWrite = (what) => {
   inBackground('backup follow-up', () => autoBackup.vaultChanged(what));
   // The popup's codes view follows every change of the list, an HOTP counter included.
-  inBackground('codes view', () => writeCodesView(codesView));
+  codesViewChanged(codesView, (task) => inBackground('codes view', task));
 };
 // After an unlock (and at worker start) a backup that fell due while locked is written.
 const backupCatchUp = (): void => inBackground('automatic backup', () => autoBackup.catchUp());
