@@ -15,6 +15,8 @@ export interface AutoLockDeps {
   alarm: { at(when: number): Promise<void>; cancel(): Promise<void> };
   /** Removes what else a lock must not leave behind: scanned accounts (with secrets) awaiting confirmation. */
   forget(): Promise<void>;
+  /** Removes the popup's codes view from session storage; absent in unit tests. */
+  dropCodesView?: () => Promise<void>;
   /** Called after the vault locked or unlocked (the toolbar icon follows it). */
   changed(): Promise<void>;
 }
@@ -58,6 +60,9 @@ export class AutoLock {
     const { vault, lastUse, alarm } = this.deps;
     forgetCodes();
     const steps = await Promise.allSettled([vault.lock(), lastUse.clear(), alarm.cancel(), this.deps.forget()]);
+    // Only once the key is gone: a codes view being written while the lock ran (it checked the key
+    // before it went) is removed now, and any later write finds the vault locked (codes-view.ts).
+    if (this.deps.dropCodesView) steps.push(...(await Promise.allSettled([this.deps.dropCodesView()])));
     await this.deps.changed();
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;

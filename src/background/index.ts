@@ -30,11 +30,13 @@ import { sessionKeyStore } from './vault/session-key';
 import { sessionSnapshotStore } from './vault/session-snapshot';
 import { Vault } from './vault/vault';
 import { clearAllPending } from './scan/pending';
+import { CODES_VIEW_ALARM, clearCodesView, codesViewChanged, publishProtection, refreshCodesViewIfLow, writeCodesView } from './codes-view';
 import { announceVaultChanged } from '../shared/vault-events';
+import { STARTUP_ITEMS } from '../shared/startup-items';
 
 const IDLE_ALARM = 'twostep-idle-lock';
 const THROTTLE_ALARM = 'twostep-throttle';
-const LAST_USE = 'lastUseAt';
+const LAST_USE = STARTUP_ITEMS.lastUse;
 const STARTED = 'browserSessionStarted';
 
 const db = reopeningDb();
@@ -59,7 +61,12 @@ inBackground('scrub', () => scrubIfOwed(scrubDeps));
 let afterWrite: (what: 'accounts' | 'counter') => unknown = () => undefined;
 const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub, changed: (what) => afterWrite(what) });
 const autoBackup = new AutoBackup({ vault, store: localAutoBackupStore, downloads: chromeDownloads, alarms: chromeAlarms, now, random: platformRandom });
-afterWrite = (what) => inBackground('backup follow-up', () => autoBackup.vaultChanged(what));
+const codesView = { vault, now };
+afterWrite = (what) => {
+  inBackground('backup follow-up', () => autoBackup.vaultChanged(what));
+  // The popup's codes view follows every change of the list, an HOTP counter included.
+  codesViewChanged(codesView, (task) => inBackground('codes view', task));
+};
 // After an unlock (and at worker start) a backup that fell due while locked is written.
 const backupCatchUp = (): void => inBackground('automatic backup', () => autoBackup.catchUp());
 const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked());
@@ -68,6 +75,9 @@ const refreshIcon = async (): Promise<void> => showLocked(await vault.isLocked()
 const vaultChanged = async (): Promise<void> => {
   const locked = await vault.isLocked();
   inBackground('vault events', () => announceVaultChanged(locked));
+  // Unlocked: the popup's codes view is written now; locked: lockNow has removed it already.
+  if (!locked) inBackground('codes view', () => writeCodesView(codesView));
+  inBackground('protection flag', async () => publishProtection(await vault.pinKind()));
   await showLocked(locked);
 };
 const autoLock = new AutoLock({
@@ -86,8 +96,9 @@ const autoLock = new AutoLock({
     at: async (when) => browser.alarms.create(IDLE_ALARM, { when }),
     cancel: async () => void (await browser.alarms.clear(IDLE_ALARM)),
   },
-  // After a lock, scanned-but-unconfirmed accounts (with their secrets) go too.
+  // After a lock, scanned-but-unconfirmed accounts (with their secrets) go too, and the popup's codes view.
   forget: clearAllPending,
+  dropCodesView: clearCodesView,
   changed: async () => {
     await vaultChanged();
     backupCatchUp();
@@ -104,6 +115,7 @@ const handlers = createHandlers({
   clipboard: chromeClipboardPort,
   backups: localBackupLog,
   autoBackup,
+  codesView: { refreshIfLow: () => refreshCodesViewIfLow(codesView) },
 });
 
 /**
@@ -130,8 +142,20 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === IDLE_ALARM) inBackground('idle lock', () => autoLock.enforce());
   if (alarm.name === THROTTLE_ALARM) inBackground('throttle', throttleBeat);
   if (alarm.name === CLIPBOARD_ALARM) inBackground('clipboard', () => clearDueCode(now()));
+  if (alarm.name === CODES_VIEW_ALARM) inBackground('codes view', refillCodesView);
   if (alarm.name === CHANGE_ALARM || alarm.name === SCHEDULE_ALARM) inBackground('automatic backup', () => autoBackup.alarm(alarm.name));
 });
+
+/**
+ * The codes view runs low: written again while the popup was used in the last hour (each of our pages'
+ * messages records a use), so an idle browser does not wake the worker every few minutes for nothing.
+ * The idle deadline is checked first, so a vault due to lock is locked instead of refilled.
+ */
+async function refillCodesView(): Promise<void> {
+  await autoLock.enforce();
+  const last = await autoLock.deps.lastUse.load();
+  if (last !== null && now() - last < 60 * 60_000) await writeCodesView(codesView);
+}
 
 // The operating system locked the screen: lock the vault too.
 browser.idle.onStateChanged.addListener((state) => {
@@ -146,6 +170,8 @@ browser.idle.onStateChanged.addListener((state) => {
  */
 async function atBrowserStart(): Promise<void> {
   await refreshIcon();
+  // For the popup's unlock screen (codes-view.ts); after an update it may not have been written yet.
+  await publishProtection(await vault.pinKind());
   if ((await browser.storage.session.get(STARTED))[STARTED] === true) return;
   await browser.storage.session.set({ [STARTED]: true });
   const { askOnStartup } = await localSettingsStore.get();

@@ -1,8 +1,9 @@
 /** The settings store on `storage.local`. */
 import browser from 'webextension-polyfill';
+import { STARTUP_ITEMS } from '../shared/startup-items';
 import { parseSettings, type SettingsStore } from './settings-store';
 
-const ITEM = 'settings';
+const ITEM = STARTUP_ITEMS.settings;
 
 export const localSettingsStore: SettingsStore = {
   async get() {

@@ -24,6 +24,8 @@ export interface Services {
   clipboard?: ClipboardPort;
   /** Automatic backups into the Downloads folder; absent in unit tests that do not back up. */
   autoBackup?: AutoBackup;
+  /** The popup's codes view in storage.session (codes-view.ts); absent in unit tests. */
+  codesView?: { refreshIfLow(): Promise<void> };
   /** When the last backup was made (storage.local); absent in unit tests that do not back up. */
   backups?: BackupLog;
 }

@@ -65,6 +65,28 @@ export function generateCodes(account: CodeParams, nowMs: number): CodeWindow {
 }
 
 /**
+ * TOTP/Steam: the codes of `count` consecutive periods, the first being the one that holds `fromMs`,
+ * and that period's start (epoch ms). For a view kept ahead of time (background/codes-view.ts).
+ */
+export function periodCodes(account: CodeParams, fromMs: number, count: number): { start: number; codes: string[] } {
+  if (account.kind === 'hotp') throw new TwostepError('internal', 'hotp has no periods');
+  if (!Number.isSafeInteger(fromMs) || fromMs < 0) throw new TwostepError('internal', 'time');
+  const bytes = decodeBase32(account.secret);
+  const secret = new Secret({ buffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  const periodMs = (account.kind === 'steam' ? STEAM.period : account.period) * 1000;
+  const first = Math.floor(fromMs / periodMs);
+  const codes: string[] = [];
+  for (let i = 0; i < count; i++) {
+    codes.push(
+      account.kind === 'steam'
+        ? steamCode(secret, first + i)
+        : HOTP.generate({ secret, algorithm: account.algorithm, digits: account.digits, counter: first + i }),
+    );
+  }
+  return { start: first * periodMs, codes };
+}
+
+/**
  * Steam Guard: RFC 6238 with SHA-1 and 30 s, but the 31-bit value from RFC 4226 §5.3 dynamic
  * truncation is written as 5 base-26 symbols, least significant first. With 10 digits otpauth's
  * `% 10^10` leaves that value untouched (2^31 < 10^10), so we read it back instead of redoing HMAC.

@@ -59,6 +59,11 @@ export function App() {
     // When the first codes are in the DOM, about to be painted (see 'twostep:list-received' in useAccounts).
     if (showing && performance.getEntriesByName('twostep:codes-shown').length === 0) performance.mark('twostep:codes-shown');
   }, [showing]);
+  // The same for the unlock screen (read by the benchmark): the condition under which it is rendered below.
+  const unlockShown = vault?.locked === true && (status === 'locked' || status === 'loading');
+  useLayoutEffect(() => {
+    if (unlockShown && performance.getEntriesByName('twostep:unlock-shown').length === 0) performance.mark('twostep:unlock-shown');
+  }, [unlockShown]);
 
   // Feedback fades on the popup's one clock (so it shows for 1.5–2.5 s), not on a timer of its own.
   const liveToast = toast && now < toast.until && toast.view === view.kind ? toast : null;

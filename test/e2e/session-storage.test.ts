@@ -88,9 +88,16 @@ describe('session storage while unlocked', () => {
       const accounts = [{ kind: 'totp', issuer: 'Scanned', name: 'bob', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: [] }];
       await chrome.storage.session.set({ 'scanPending:1': { origin: 'https://example.com', site: 'example.com', accounts, at: Date.now() } });
     }, SCANNED_SECRET);
-    // The target exists: the worker sees the raw key and the decrypted secrets.
+    // The popup's codes view (codes of the coming minutes) is written in the background: wait for it.
+    const viewDeadline = Date.now() + 10_000;
+    while (!('codesView' in (await sessionContents(worker)))) {
+      if (Date.now() > viewDeadline) throw new Error('the codes view was never written');
+      await wait(100);
+    }
+    // The target exists: the worker sees the raw key, the decrypted secrets and the codes view.
     const contents = await sessionContents(worker);
-    expect(Object.keys(contents)).toEqual(expect.arrayContaining(['vaultKey', 'snapshot', 'scanPending:1']));
+    expect(Object.keys(contents)).toEqual(expect.arrayContaining(['vaultKey', 'snapshot', 'scanPending:1', 'codesView']));
+    const viewCode = (contents.codesView as { accounts: { codes: string[] }[] }).accounts[0]!.codes[0]!;
     const everything = JSON.stringify(contents);
     expect(everything).toContain(SECRET);
     const rawKey = (contents.vaultKey as { key: string }).key;
@@ -107,6 +114,7 @@ describe('session storage while unlocked', () => {
     expect(probe.session === 'undefined' || probe.error !== null).toBe(true);
     const seen = JSON.stringify(probe);
     for (const secret of [SECRET, SCANNED_SECRET, rawKey]) expect(seen).not.toContain(secret);
+    expect(seen).not.toContain(`"${viewCode}"`);
     await page.close();
   });
 

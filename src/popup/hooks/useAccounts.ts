@@ -3,6 +3,7 @@ import { call } from '../../shared/client';
 import { errorCodeOf } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
 import { earliestExpiry } from '../format';
+import { readStartup } from '../startup';
 
 export type LoadStatus = 'loading' | 'ready' | 'locked' | 'failed';
 
@@ -44,6 +45,8 @@ export function useAccounts(now: number): AccountsState {
   const [status, setStatus] = useState<LoadStatus>('loading');
   const inFlight = useRef(false);
   const notBefore = useRef(0);
+  /** The worker has answered once: from then on its word, not the stored view, decides. */
+  const answered = useRef(false);
 
   const refresh = useCallback(async () => {
     if (inFlight.current) return;
@@ -52,12 +55,14 @@ export function useAccounts(now: number): AccountsState {
       const pending = firstLoad;
       firstLoad = null;
       const list = await (pending ?? call('accounts.list', null));
+      answered.current = true;
       setAccounts(list);
       setStatus('ready');
     } catch (err) {
       notBefore.current = Date.now() + RETRY_MS;
       const code = errorCodeOf(err);
       if (code === 'vault_locked') {
+        answered.current = true;
         // Codes of a locked vault do not stay on screen or in memory.
         setAccounts([]);
         setStatus('locked');
@@ -70,6 +75,15 @@ export function useAccounts(now: number): AccountsState {
   }, []);
 
   useEffect(() => {
+    // The stored view paints first when the worker is asleep; the worker's answer replaces it.
+    readStartup().then(({ paint }) => {
+      if (answered.current) return;
+      if (paint.kind === 'codes') {
+        performance.mark('twostep:view-read');
+        setAccounts(paint.accounts);
+        setStatus('ready');
+      } else if (paint.kind === 'locked') setStatus((s) => (s === 'loading' ? 'locked' : s));
+    }, () => undefined);
     void refresh();
   }, [refresh]);
 

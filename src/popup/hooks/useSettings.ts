@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client';
 import type { Settings } from '../../shared/protocol';
+import { readStartup } from '../startup';
 
 let firstLoad: Promise<Settings> | null = null;
 
@@ -15,10 +16,20 @@ export function useSettings(): { settings: Partial<Settings>; loaded: boolean; u
   // Codes are not shown before this is true, so hidden codes never flash up while the popup opens.
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
+    let answered = false;
+    // The stored settings (read directly, no worker needed) until the worker's answer replaces them.
+    readStartup().then((startup) => {
+      if (answered) return;
+      setSettings(startup.settings);
+      setLoaded(true);
+    }, () => undefined);
     const pending = firstLoad ?? call('settings.get', null);
     firstLoad = null;
     pending
-      .then(setSettings, () => undefined)
+      .then((s) => {
+        answered = true;
+        setSettings(s);
+      }, () => undefined)
       .finally(() => setLoaded(true));
   }, []);
   const update = useCallback(async (patch: Partial<Settings>) => {

@@ -1,0 +1,109 @@
+/**
+ * The codes-only view of the vault that the worker keeps in `storage.session`, so the popup can paint
+ * codes before a stopped worker has started (a Manifest V3 worker sleeps 30 s after its last event,
+ * and its start is most of a cold popup's time). It holds what the list shows and the codes of the
+ * current and next few periods; never a secret. Reading it is pure: the time is a parameter.
+ */
+import type { AccountMeta } from '../account';
+import { OTP_KINDS, STEAM } from '../account';
+import type { CodeWindow } from '../otp';
+
+export interface CodesViewEntry extends AccountMeta {
+  /** TOTP/Steam: start (epoch ms) of the period of `codes[0]`; HOTP: when its code was computed. */
+  start: number;
+  /**
+   * TOTP/Steam: one code per period from `start` on. HOTP: the code of the stored counter, the one the
+   * popup shows anyway (RFC 4226 §7.2: a code ahead of the counter is never computed before it is used).
+   */
+  codes: string[];
+}
+
+export interface CodesView {
+  v: 1;
+  /** When the worker wrote it (epoch ms). */
+  at: number;
+  /** From this moment on some account has no next code left: the view is not used then. */
+  until: number;
+  accounts: CodesViewEntry[];
+}
+
+/** An account with the codes of one moment: the shape of the protocol's AccountView. */
+export type AccountCodes = AccountMeta & { codes: CodeWindow };
+
+const periodMs = (entry: Pick<AccountMeta, 'kind' | 'period'>): number => (entry.kind === 'steam' ? STEAM.period : entry.period) * 1000;
+
+/**
+ * Every account with the code to show at `t` and the next one, or null when any account has run out
+ * (or `t` lies before its first period, a clock set back): then nothing of the view is shown, so a
+ * stale code never is, and the popup waits for the worker's own answer.
+ */
+export function viewAt(view: CodesView, t: number): AccountCodes[] | null {
+  if (t >= view.until) return null;
+  const out: AccountCodes[] = [];
+  for (const { start, codes, ...meta } of view.accounts) {
+    if (meta.kind === 'hotp') {
+      const code = codes[0];
+      if (code === undefined) return null;
+      out.push({ ...meta, codes: { code, next: null, validFrom: start, validUntil: null } });
+      continue;
+    }
+    const p = periodMs(meta);
+    const i = Math.floor((t - start) / p);
+    const code = codes[i];
+    const next = codes[i + 1];
+    if (i < 0 || code === undefined || next === undefined) return null;
+    out.push({ ...meta, codes: { code, next, validFrom: start + i * p, validUntil: start + (i + 1) * p } });
+  }
+  return out;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+function isEntry(v: unknown): v is CodesViewEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return (
+    isString(e.id) && isString(e.issuer) && isString(e.name) && isString(e.algorithm) &&
+    OTP_KINDS.includes(e.kind as CodesViewEntry['kind']) &&
+    isTime(e.start) && isTime(e.digits) && isTime(e.counter) && isTime(e.createdAt) && isTime(e.updatedAt) &&
+    typeof e.period === 'number' && e.period > 0 &&
+    Array.isArray(e.sites) && e.sites.every(isString) &&
+    Array.isArray(e.codes) && e.codes.every(isString)
+  );
+}
+
+/** Reads a stored view; anything of another shape (an older version, a damaged value) is no view. */
+export function parseCodesView(value: unknown): CodesView | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (v.v !== 1 || !isTime(v.at) || !isTime(v.until) || !Array.isArray(v.accounts) || !v.accounts.every(isEntry)) return null;
+  return value as CodesView;
+}
+
+/** What the popup found in storage at start, before any answer from the worker. */
+export interface StartupItems {
+  view: unknown;
+  /** When the vault was last used (epoch ms), as the idle lock counts it. */
+  lastUse: number | null;
+  protection: 'pin' | 'passphrase' | null;
+  autoLockMinutes: number;
+}
+
+/** What the popup can paint at `now` from those: codes, the unlock screen, or nothing yet (wait for the worker). */
+export type StartupPaint = { kind: 'codes'; accounts: AccountCodes[] } | { kind: 'locked' } | { kind: 'wait' };
+
+/**
+ * Codes only while the view is there, its codes reach `now`, and the vault is not due to lock: the idle
+ * deadline is checked here as the worker checks it (background/auto-lock.ts), since the worker's alarm
+ * may be late and a vault past its deadline must not show codes. With a PIN and no view (a lock removes
+ * it) the unlock screen; otherwise the worker decides.
+ */
+export function startupPaint(items: StartupItems, now: number): StartupPaint {
+  const { protection, lastUse, autoLockMinutes } = items;
+  const idleDue = protection !== null && lastUse !== null && autoLockMinutes > 0 && now - lastUse >= autoLockMinutes * 60_000;
+  const view = idleDue ? null : parseCodesView(items.view);
+  if (view === null) return protection !== null ? { kind: 'locked' } : { kind: 'wait' };
+  const accounts = viewAt(view, now);
+  return accounts ? { kind: 'codes', accounts } : { kind: 'wait' };
+}

@@ -1,0 +1,152 @@
+/**
+ * The popup opened with the worker stopped, as users mostly open it: it paints from the codes view the
+ * worker keeps in `storage.session`, before the worker answers. The codes it paints first must be the
+ * right ones for the moment they are shown, across a period boundary and after the view ran out; and
+ * after a lock no view is left and the PIN pad shows at once.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchExtension, POPUP_URL, type Extension } from './harness';
+import { hotpAt, send, totpAround } from './popup-helpers';
+import { TOTP, Secret } from 'otpauth';
+
+const SEEDS = [
+  { kind: 'totp', issuer: 'GitHub', name: 'alice', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30 },
+  { kind: 'totp', issuer: 'Proton', name: 'alice@proton.me', secret: 'MFRGGZDFMZTWQ2LKNNWG23TP', algorithm: 'SHA256', digits: 8, period: 30 },
+  { kind: 'totp', issuer: 'Slow', name: 'minute', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', algorithm: 'SHA1', digits: 6, period: 60 },
+  { kind: 'hotp', issuer: 'Bank', name: 'card', secret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF', algorithm: 'SHA1', digits: 6, period: 30 },
+] as const;
+
+/** Each row's issuer and code as first painted, and when (page clock), recorded from before the page's own scripts run. */
+interface FirstPaint {
+  at: number;
+  rows: { issuer: string; code: string }[];
+}
+const RECORD_FIRST_CODES = `(() => {
+  const record = () => {
+    if (window.__firstCodes) return;
+    const rows = [...document.querySelectorAll('[data-testid="account-row"]')];
+    if (rows.length === 0 || rows.some((r) => !r.querySelector('[data-testid="code"]'))) return;
+    window.__firstCodes = { at: Date.now(), rows: rows.map((r) => ({
+      issuer: r.querySelector('[data-testid="issuer"]')?.textContent ?? '',
+      code: (r.querySelector('[data-testid="code"]')?.textContent ?? '').replace(/\\s/g, ''),
+    })) };
+  };
+  new MutationObserver(record).observe(document, { childList: true, subtree: true, characterData: true });
+})()`;
+
+const expectedAt = (seed: (typeof SEEDS)[number], at: number): string =>
+  seed.kind === 'hotp'
+    ? hotpAt(seed, 0)
+    : new TOTP({ secret: Secret.fromBase32(seed.secret), algorithm: seed.algorithm, digits: seed.digits, period: seed.period }).generate({ timestamp: at });
+
+async function sessionItems(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null));
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the popup with the worker stopped', () => {
+  let ext: Extension;
+  let setup: Page;
+
+  beforeEach(async () => {
+    ext = await launchExtension();
+    await ext.context.addInitScript(RECORD_FIRST_CODES);
+    setup = await ext.openPopup();
+    for (const seed of SEEDS) {
+      const reply = (await send(setup, 'accounts.add', { input: { counter: 0, sites: [], ...seed } })) as { ok: boolean };
+      if (!reply.ok) throw new Error(`seeding ${seed.issuer} failed`);
+    }
+    await waitFor('the codes view', async () => {
+      const view = (await sessionItems(setup)).codesView as { accounts?: unknown[] } | undefined;
+      return view?.accounts?.length === SEEDS.length;
+    });
+  });
+  afterEach(async () => {
+    await ext?.close({ discard: true });
+  });
+
+  /** Stops the worker, opens the popup at once and returns the codes it painted first, checked against the time they were painted. */
+  async function openCold(): Promise<{ page: Page; first: FirstPaint }> {
+    await ext.stopWorker();
+    const page = await ext.context.newPage();
+    await page.goto(POPUP_URL);
+    const first = await waitFor('the first codes', () => page.evaluate<FirstPaint | undefined>('window.__firstCodes'));
+    expect(first.rows.map((r) => r.issuer).sort()).toEqual(SEEDS.map((s) => s.issuer).sort());
+    for (const row of first.rows) {
+      const seed = SEEDS.find((s) => s.issuer === row.issuer)!;
+      expect(row.code, `${seed.issuer} as first painted`).toBe(expectedAt(seed, first.at));
+    }
+    return { page, first };
+  }
+
+  const marks = (page: Page) =>
+    page.evaluate<Record<string, number>>(
+      `Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('twostep:')).map((m) => [m.name, m.startTime]))`,
+    );
+
+  it('paints the right codes from the stored view before the worker has answered', async () => {
+    const { page } = await openCold();
+    const m = await marks(page);
+    expect(m['twostep:view-read']).toBeDefined();
+    // Painted from the view: the codes were on screen before the worker's list arrived.
+    await waitFor('the worker list', async () => (await marks(page))['twostep:list-received']);
+    const after = await marks(page);
+    expect(after['twostep:codes-shown']).toBeLessThan(after['twostep:list-received']!);
+  });
+
+  it('picks the next period\'s codes from the view after a boundary passed since it was written', async () => {
+    const written = ((await sessionItems(setup)).codesView as { at: number }).at;
+    const boundary = Math.ceil((written + 1) / 60_000) * 60_000; // past every seed's next boundary (30 and 60 s)
+    // Bounded: at most one minute, the longest period here.
+    await waitFor('the period boundary', () => Promise.resolve(Date.now() > boundary + 200), 65_000);
+    const { first } = await openCold();
+    expect(first.at).toBeGreaterThan(boundary);
+    // Control: what was current when the view was written is not what is shown now.
+    const github = SEEDS[0];
+    expect(totpAround(github, written)[1]).not.toBe(first.rows.find((r) => r.issuer === 'GitHub')!.code);
+  }, 90_000);
+
+  it('shows nothing of a view whose periods ran out, and the worker\'s right codes instead', async () => {
+    // The view as it would be long after it was written: shifted 20 minutes into the past.
+    await setup.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } };
+      const view = (await chrome.storage.session.get('codesView')).codesView as { at: number; until: number; accounts: { start: number; kind: string }[] };
+      const shift = 20 * 60_000;
+      const old = { ...view, at: view.at - shift, until: view.until - shift, accounts: view.accounts.map((a) => ({ ...a, start: a.start - shift })) };
+      await chrome.storage.session.set({ codesView: old });
+    });
+    const { page } = await openCold();
+    expect((await marks(page))['twostep:view-read']).toBeUndefined();
+  });
+
+  it('leaves no view after a lock, and shows the PIN pad at once with the worker stopped', async () => {
+    expect((await send(setup, 'vault.setPin', { next: '246810', kind: 'pin', current: null })) as { ok: boolean }).toMatchObject({ ok: true });
+    expect((await send(setup, 'vault.lock', null)) as { ok: boolean }).toMatchObject({ ok: true });
+    const items = await sessionItems(setup);
+    expect(items.codesView).toBeUndefined();
+    expect(JSON.stringify(items)).not.toMatch(/"codes"/);
+    await ext.stopWorker();
+    const page = await ext.context.newPage();
+    await page.goto(POPUP_URL);
+    await page.getByTestId('unlock-input').waitFor();
+    const m = await waitFor('the unlock mark', async () => {
+      const all = await marks(page);
+      return all['twostep:unlock-shown'] !== undefined && all;
+    });
+    // Shown before the worker's state arrived (it comes, but later).
+    const state = await waitFor('the worker state', async () => (await marks(page))['twostep:state-received']);
+    expect(m['twostep:unlock-shown']).toBeLessThan(state);
+    expect(await page.getByTestId('account-row').count()).toBe(0);
+    expect(await page.evaluate('window.__firstCodes')).toBeUndefined();
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../src/core/account';
+import { buildCodesView } from '../../src/core/codes-view/build';
+import { parseCodesView, startupPaint, viewAt, type CodesView } from '../../src/core/codes-view/view';
+import { generateCodes } from '../../src/core/otp';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const account = (over: Partial<Account>): Account => ({
+  id: 'a1', kind: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6,
+  period: 30, counter: 0, sites: ['github.com'], createdAt: 1, updatedAt: 2, ...over,
+});
+const ACCOUNTS: Account[] = [
+  account({}),
+  account({ id: 'a2', kind: 'steam', issuer: 'Steam', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', digits: 5 }),
+  account({ id: 'a3', kind: 'totp', issuer: 'Proton', algorithm: 'SHA256', digits: 8, period: 60, secret: 'MFRGGZDFMZTWQ2LKNNWG23TP' }),
+  account({ id: 'a4', kind: 'hotp', issuer: 'Bank', counter: 7 }),
+];
+const T0 = 1_700_000_012_345; // 12.345 s into a 30 s period
+const HORIZON = 10 * 60_000;
+
+/** What the worker itself would answer at `t` (background/views.ts computes exactly this). */
+const expected = (a: Account, t: number) => generateCodes(a, t);
+
+describe('codes view: the code to show at a moment', () => {
+  const view = buildCodesView(ACCOUNTS, T0, HORIZON);
+
+  it('gives every account the code the worker would compute, at many moments up to the horizon', () => {
+    for (let t = T0; t < T0 + HORIZON; t += 7_919) {
+      const shown = viewAt(view, t);
+      expect(shown, `at ${t}`).not.toBeNull();
+      for (const a of ACCOUNTS) {
+        const row = shown!.find((s) => s.id === a.id)!;
+        const want = expected(a, a.kind === 'hotp' ? T0 : t);
+        expect(row.codes.code, `${a.id} at ${t}`).toBe(want.code);
+        expect(row.codes.next).toBe(want.next);
+        if (a.kind !== 'hotp') expect([row.codes.validFrom, row.codes.validUntil]).toEqual([want.validFrom, want.validUntil]);
+      }
+    }
+  });
+
+  it('switches code exactly at a period boundary', () => {
+    const boundary = Math.ceil(T0 / 30_000) * 30_000;
+    const before = viewAt(view, boundary - 1)!.find((s) => s.id === 'a1')!;
+    const after = viewAt(view, boundary)!.find((s) => s.id === 'a1')!;
+    expect(before.codes.code).toBe(expected(ACCOUNTS[0]!, boundary - 1).code);
+    expect(after.codes.code).toBe(expected(ACCOUNTS[0]!, boundary).code);
+    expect(after.codes.code).toBe(before.codes.next);
+    expect(after.codes.validFrom).toBe(boundary);
+  });
+
+  it('shows nothing once the cached periods run out, nor before the first one (a clock set back)', () => {
+    expect(viewAt(view, view.until - 1)).not.toBeNull();
+    expect(viewAt(view, view.until)).toBeNull();
+    expect(viewAt(view, view.until + 3_600_000)).toBeNull();
+    expect(viewAt(view, T0 - 60_000)).toBeNull();
+    expect(view.until).toBeGreaterThanOrEqual(T0 + HORIZON);
+  });
+
+  it('never computes an HOTP code ahead of the counter: one code, the stored counter\'s, and no next', () => {
+    const hotp = view.accounts.find((a) => a.kind === 'hotp')!;
+    expect(hotp.codes).toEqual([expected(ACCOUNTS[3]!, T0).code]);
+    expect(hotp.codes).not.toContain(generateCodes({ ...ACCOUNTS[3]!, counter: 8 }, T0).code);
+    const row = viewAt(view, T0 + 60_000)!.find((s) => s.id === 'a4')!;
+    expect(row.codes).toMatchObject({ next: null, validUntil: null });
+  });
+
+  it('holds no secret, in any field, even when the account object carries extra fields', () => {
+    const leaky = { ...account({}), secret: SECRET, key: 'SECRET-KEY-MATERIAL' } as Account;
+    const text = JSON.stringify(buildCodesView([...ACCOUNTS, leaky], T0, HORIZON));
+    for (const a of ACCOUNTS) expect(text).not.toContain(a.secret);
+    expect(text).not.toContain('SECRET-KEY-MATERIAL');
+    expect(text).not.toMatch(/"secret"/);
+  });
+
+  it('survives storage as JSON, and anything of another shape is no view', () => {
+    const stored: unknown = JSON.parse(JSON.stringify(view));
+    expect(parseCodesView(stored)).toEqual(view);
+    expect(parseCodesView(null)).toBeNull();
+    expect(parseCodesView({ ...view, v: 2 })).toBeNull();
+    expect(parseCodesView({ ...view, accounts: [{ ...view.accounts[0], codes: 'x' }] })).toBeNull();
+  });
+});
+
+describe('codes view: what the popup paints before the worker answers', () => {
+  const view: CodesView = buildCodesView(ACCOUNTS, T0, HORIZON);
+  const items = { view, lastUse: T0, protection: 'pin' as const, autoLockMinutes: 15 };
+
+  it('paints codes from a view that reaches now', () => {
+    const paint = startupPaint(items, T0 + 60_000);
+    expect(paint.kind).toBe('codes');
+  });
+  it('shows the unlock screen when a PIN is set and there is no view (a lock removed it)', () => {
+    expect(startupPaint({ ...items, view: undefined }, T0)).toEqual({ kind: 'locked' });
+  });
+  it('shows no codes of a PIN vault past its idle deadline, even with the view still there', () => {
+    expect(startupPaint(items, T0 + 15 * 60_000)).toEqual({ kind: 'locked' });
+    expect(startupPaint({ ...items, autoLockMinutes: 0 }, T0 + 9 * 60_000).kind).toBe('codes');
+  });
+  it('waits for the worker when the view ran out, or without PIN and view', () => {
+    expect(startupPaint({ ...items, autoLockMinutes: 0 }, view.until)).toEqual({ kind: 'wait' });
+    expect(startupPaint({ ...items, view: undefined, protection: null }, T0)).toEqual({ kind: 'wait' });
+  });
+});
