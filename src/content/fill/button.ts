@@ -67,7 +67,10 @@ export function placeButton(): void {
     host.style.setProperty('visibility', 'hidden', 'important');
     return;
   }
-  const [w, h] = [host.offsetWidth, host.offsetHeight];
+  // The drawn size, rounded up: offsetWidth/Height round to the nearest pixel, and a button 28.19 px
+  // tall placed by a rounded 28 would stick out of the viewport by the difference.
+  const box = host.getBoundingClientRect();
+  const [w, h] = [Math.ceil(box.width), Math.ceil(box.height)];
   const below = r.bottom + 4;
   const above = r.top - 4 - h;
   const top = below + h <= clientHeight ? below : above >= 0 ? above : clientHeight - h;
