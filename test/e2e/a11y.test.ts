@@ -28,10 +28,12 @@ const unique = (url: string): string => `${url}${url.includes('?') ? '&' : '?'}a
 /** axe in both themes on `page` (or inside `include`): each violation becomes a line of the failure. */
 async function expectClean(page: Page, what: string, include?: string): Promise<void> {
   for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
+    // Reduced motion: the toast then shows or goes at once (popup.css), so axe never measures it halfway
+    // through its fade, when any text fails contrast against what lies under it.
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     expect.soft(describeViolations(await axeViolations(page, include)), `${what}, ${colorScheme}`).toEqual([]);
   }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
 }
 
 /** Replaces the vault's accounts with URIS, through `page` (an extension page). */
