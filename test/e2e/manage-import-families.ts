@@ -73,6 +73,7 @@ export const FAMILIES: Family[] = [
       totp({ kind: 'hotp', issuer: 'Counter', name: 'bob', secret: 'GEZDGNBVGY3TQOJQ', counter: 5 }),
       totp({ kind: 'steam', issuer: 'Steam', name: 'dave', secret: 'MFRGGZDFMZTWQ2LK', digits: 5 }),
     ],
-    skipped: [`Gost: erin — ${message(en, 'error_algorithm_unsupported')}`],
+    // Which algorithm, and nothing to choose: the import has no algorithm field (issue 12).
+    skipped: [`Gost: erin — ${message(en, 'error_algorithm_named', 'GOST3411_2012_256')}`],
   },
 ];

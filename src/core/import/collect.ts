@@ -3,6 +3,7 @@
  * with its reason, never dropped silently and never changed into something else.
  */
 import type { AccountInput } from '../account';
+import { unsupportedAlgorithmName } from '../error-detail';
 import { TwostepError } from '../errors';
 import { IMPORT_LIMITS } from './limits';
 import type { ImportResult, SkippedEntry } from './types';
@@ -38,7 +39,8 @@ export class Collector {
       if (!(error instanceof TwostepError)) {
         throw error;
       }
-      this.skipped.push({ label, reason: error.code });
+      const algorithm = error.code === 'algorithm_unsupported' ? unsupportedAlgorithmName(error.detail) : null;
+      this.skipped.push(algorithm ? { label, reason: error.code, algorithm } : { label, reason: error.code });
     }
   }
 

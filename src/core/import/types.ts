@@ -17,6 +17,8 @@ export interface ImportFile {
 export interface SkippedEntry {
   label: string;
   reason: ErrorCode;
+  /** For `algorithm_unsupported`: the algorithm's name when the file gives one, so the list can say which. */
+  algorithm?: string;
 }
 
 /** What a file holds, or that it needs its password first. */

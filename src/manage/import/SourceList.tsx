@@ -3,7 +3,7 @@
  * each with its reason), failed with a reason, or waiting for its password.
  */
 import { useRef, useState } from 'preact/hooks';
-import { plural, t } from '../../shared/i18n';
+import { plural, t, translateError } from '../../shared/i18n';
 import type { Source } from './read';
 
 interface Props {
@@ -42,7 +42,7 @@ export function SourceList({ sources, onPassword, onRemove }: Props) {
               <ul data-testid="import-skipped">
                 {source.result.skipped.map((entry, i) => (
                   <li key={i} data-testid="import-skipped-entry">
-                    <span class="import-skipped-label">{entry.label}</span> — {t(`error_${entry.reason}`)}
+                    <span class="import-skipped-label">{entry.label}</span> — {translateError({ code: entry.reason, detail: entry.algorithm })}
                   </li>
                 ))}
               </ul>

@@ -34,7 +34,7 @@ const expected = [
 describe('Authenticator-Extension backups', () => {
   it('reads the plain JSON export, every type, and lists the GOST entry as skipped', async () => {
     const result = await readImport(fileOf(plainEntries));
-    expect(result).toEqual({ kind: 'accounts', format: 'authenticator-extension', accounts: expected, skipped: [{ label: 'Gost: erin', reason: 'algorithm_unsupported' }] });
+    expect(result).toEqual({ kind: 'accounts', format: 'authenticator-extension', accounts: expected, skipped: [{ label: 'Gost: erin', reason: 'algorithm_unsupported', algorithm: 'GOST3411_2012_256' }] });
   });
 
   it('reads the one-URI-per-line text export as an otpauth list', async () => {

@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(GOOGLE))('Google Authenticator transfer links (scito
     const payload = Buffer.from([...otp('alice', 1), ...otp('bob', 4), 0x10, 1]);
     const link = `otpauth-migration://offline?data=${encodeURIComponent(payload.toString('base64'))}`;
     expect(await readImport(fileOf(link))).toEqual({
-      kind: 'accounts', format: 'otpauth-list', accounts: [account({ issuer: '' })], skipped: [{ label: 'bob', reason: 'algorithm_unsupported' }],
+      kind: 'accounts', format: 'otpauth-list', accounts: [account({ issuer: '' })], skipped: [{ label: 'bob', reason: 'algorithm_unsupported', algorithm: 'MD5' }],
     });
   });
 });
@@ -95,7 +95,7 @@ describe('otpauth lists', () => {
     expect(await readImport(fileOf(text))).toEqual({
       kind: 'accounts', format: 'otpauth-list', accounts: [],
       skipped: [
-        { label: 'Example:alice', reason: 'algorithm_unsupported' },
+        { label: 'Example:alice', reason: 'algorithm_unsupported', algorithm: 'MD5' },
         { label: 'Example:bob', reason: 'counter_invalid' },
         { label: 'line 3', reason: 'uri_not_otpauth' },
       ],
@@ -171,13 +171,13 @@ describe('entries that cannot be imported are listed, never dropped or changed',
   const aegisFile = (...entries: object[]): object => ({ version: 1, header: { slots: null, params: null }, db: { version: 3, entries } });
 
   it.each([
-    ['MD5', aegisEntry({ algo: 'MD5' }), 'algorithm_unsupported'],
-    ['no secret', aegisEntry({ secret: '' }), 'secret_missing'],
-    ['mOTP', aegisEntry({}, 'motp'), 'uri_kind_unknown'],
-    ['Yandex', aegisEntry({}, 'yandex'), 'uri_kind_unknown'],
-    ['4 digits', aegisEntry({ digits: 4 }), 'digits_invalid'],
-  ])('Aegis %s', async (_what, entry, reason) => {
-    expect(await readImport(fileOf(aegisFile(aegisEntry({}), entry)))).toEqual({ kind: 'accounts', format: 'aegis', accounts: [account({})], skipped: [{ label: 'Example: alice', reason }] });
+    ['MD5', aegisEntry({ algo: 'MD5' }), { reason: 'algorithm_unsupported', algorithm: 'MD5' }],
+    ['no secret', aegisEntry({ secret: '' }), { reason: 'secret_missing' }],
+    ['mOTP', aegisEntry({}, 'motp'), { reason: 'uri_kind_unknown' }],
+    ['Yandex', aegisEntry({}, 'yandex'), { reason: 'uri_kind_unknown' }],
+    ['4 digits', aegisEntry({ digits: 4 }), { reason: 'digits_invalid' }],
+  ])('Aegis %s', async (_what, entry, why) => {
+    expect(await readImport(fileOf(aegisFile(aegisEntry({}), entry)))).toEqual({ kind: 'accounts', format: 'aegis', accounts: [account({})], skipped: [{ label: 'Example: alice', ...why }] });
   });
 
   it('Stratum mOTP and Yandex entries are listed as skipped', async () => {
