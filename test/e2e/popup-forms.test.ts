@@ -1,7 +1,7 @@
 /**
  * Issue 12, the popup's forms and states: every error at once, Websites only as domains, an account's
  * code settings behind a step, the order of nameless accounts, Settings at its top, and the PIN screens
- * (Forgot PIN, show passphrase, weak PIN). Each test has its own page and accounts; PIN tests their own browser.
+ * (Forgot PIN, show passphrase, the current one too, weak PIN). Each test has its own page and accounts; PIN tests their own browser.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -171,5 +171,34 @@ describe('the PIN screens', () => {
     expect(await page.getByTestId('unlock-input').getAttribute('type')).toBe('password');
     await page.getByTestId('unlock-submit').click();
     await rowOf(page, 'GitHub').waitFor();
+  });
+
+  it('shows and hides the current passphrase when changing it and before a secret key is shown', async () => {
+    ext = await launchExtension();
+    const page = await freshPopup(ext, [GITHUB]);
+    const phrase = 'correct horse battery';
+    await setPinInSettings(page, phrase, 'passphrase');
+    await rowOf(page, 'GitHub').getByTestId('edit-button').click();
+    await page.getByTestId('reveal-button').click();
+    await page.getByTestId('reveal-pin').fill(phrase);
+    await page.getByTestId('reveal-show').click();
+    expect(await page.getByTestId('reveal-pin').getAttribute('type')).toBe('text');
+    await page.getByTestId('reveal-show').click();
+    expect(await page.getByTestId('reveal-pin').getAttribute('type')).toBe('password');
+    await page.getByTestId('reveal-submit').click();
+    await page.getByTestId('revealed-secret').waitFor();
+
+    await page.getByTestId('back-button').click();
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('pin-change').click();
+    await page.getByTestId('pin-current').fill(phrase);
+    await page.getByTestId('pin-current-show').click();
+    expect(await page.getByTestId('pin-current').getAttribute('type')).toBe('text');
+    await expect(page.getByTestId('pin-current-show').getAttribute('aria-pressed')).resolves.toBe('true');
+    // The new passphrase's toggle is its own: it leaves the current one shown.
+    await page.getByTestId('pin-next-show').click();
+    expect(await page.getByTestId('pin-current').getAttribute('type')).toBe('text');
+    await page.getByTestId('pin-current-show').click();
+    expect(await page.getByTestId('pin-current').getAttribute('type')).toBe('password');
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { BACKUP_SCHEDULES, KEEP_LIMITS, MIN_BACKUP_PASSWORD, type AutoBackupSettings, type BackupSchedule } from '../../core/auto-backup/policy';
 import type { SecretKind } from '../../core/pin-policy';
@@ -6,6 +6,8 @@ import { call } from '../../shared/client';
 import { t, translateError } from '../../shared/i18n';
 import type { AutoBackupStatus } from '../../shared/protocol';
 import { describedBy, Field, FormError } from '../../popup/components/Field';
+import { ShowSecret } from '../../popup/components/ShowSecret';
+import { KIND_TEXT } from '../../popup/pin-text';
 import { StrengthMeter } from './StrengthMeter';
 import { MIN_SCORE, strengthChecker, type Strength } from './strength';
 
@@ -50,6 +52,7 @@ export function AutoBackupForm(props: { status: AutoBackupStatus; protection: Se
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [secret, setSecret] = useState('');
+  const secretInput = useRef<HTMLInputElement>(null);
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -96,10 +99,11 @@ export function AutoBackupForm(props: { status: AutoBackupStatus; protection: Se
         <input id="auto-backup-repeat" data-testid="auto-backup-repeat" type="password" autocomplete="new-password" value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} {...describedBy('auto-backup-repeat', tried && !short && !weak ? mismatch : null)} />
       </Field>
       {protection ? (
-        <Field id="auto-backup-pin" label={t('auto_backup_pin')}>
-          <input id="auto-backup-pin" data-testid="auto-backup-pin" type="password" autocomplete="off" inputMode={protection === 'pin' ? 'numeric' : undefined} value={secret} onInput={(e) => setSecret(e.currentTarget.value)} />
+        <Field id="auto-backup-pin" label={t(KIND_TEXT[protection].field)} hint={t('backup_pin_hint')}>
+          <input ref={secretInput} id="auto-backup-pin" data-testid="auto-backup-pin" type="password" autocomplete="off" inputMode={protection === 'pin' ? 'numeric' : undefined} value={secret} onInput={(e) => setSecret(e.currentTarget.value)} {...describedBy('auto-backup-pin', null, t('backup_pin_hint'))} />
         </Field>
       ) : null}
+      {protection === 'passphrase' ? <ShowSecret targets={[secretInput]} testid="auto-backup-pin-show" /> : null}
       {status.enabled ? null : <ScheduleFields value={settings} onChange={setSettings} />}
       <FormError message={error} />
       <div class="actions">

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SecretKind } from '../../core/pin-policy';
 import { call } from '../../shared/client';
 import { errorCodeOf, plural, t, translateError } from '../../shared/i18n';
 import { describedBy, Field, FormError } from '../../popup/components/Field';
+import { ShowSecret } from '../../popup/components/ShowSecret';
 import { useClock } from '../../popup/hooks/useClock';
 import { blocks, KIND_TEXT, pinFailureOf, pinFailureText, type PinFailure } from '../../popup/pin-text';
 import { downloadText } from './download';
@@ -22,6 +23,7 @@ export function BackupForm() {
   const [strength, setStrength] = useState<Strength | null>(null);
   const [protection, setProtection] = useState<SecretKind | null>(null);
   const [pin, setPin] = useState('');
+  const pinInput = useRef<HTMLInputElement>(null);
   const [pinFailure, setPinFailure] = useState<PinFailure | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -102,6 +104,7 @@ export function BackupForm() {
         <Field id="backup-pin" label={t(KIND_TEXT[protection].field)} hint={t('backup_pin_hint')} error={pinMessage}>
           <input
             id="backup-pin"
+            ref={pinInput}
             data-testid="backup-pin"
             type="password"
             inputMode={protection === 'pin' ? 'numeric' : undefined}
@@ -113,6 +116,7 @@ export function BackupForm() {
           />
         </Field>
       ) : null}
+      {protection === 'passphrase' ? <ShowSecret targets={[pinInput]} testid="backup-pin-show" /> : null}
       <FormError message={error} />
       <button type="submit" class="button primary" data-testid="backup-submit" disabled={busy || pinBlocked} aria-busy={busy}>
         {busy ? t('backup_working') : t('backup_download')}

@@ -120,6 +120,7 @@ export function PinForm({ mode, protection, now, onDone, onCancel, onError }: Pr
           <input ref={current} id="pin-current" data-testid="pin-current" {...secretInput(currentKind, false)} {...describedBy('pin-current', currentError)} />
         </Field>
       ) : null}
+      {asks.current && currentKind === 'passphrase' ? <ShowSecret targets={[current]} testid="pin-current-show" /> : null}
       {asks.next ? (
         <>
           <div class="segmented" role="group" aria-label={t('pin_kind')}>

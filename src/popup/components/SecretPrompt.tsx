@@ -4,6 +4,7 @@ import { t } from '../../shared/i18n';
 import { useClock } from '../hooks/useClock';
 import { blocks, KIND_TEXT, pinFailureText, type PinFailure } from '../pin-text';
 import { describedBy, Field } from './Field';
+import { ShowSecret } from './ShowSecret';
 
 interface Props {
   kind: SecretKind;
@@ -60,6 +61,7 @@ export function SecretPrompt({ kind, failure, busy, submitLabel, onSubmit, onCan
           {...describedBy('reveal-pin', message)}
         />
       </Field>
+      {kind === 'passphrase' ? <ShowSecret targets={[input]} testid="reveal-show" /> : null}
       <div class="actions">
         <button type="button" class="button" data-testid="reveal-cancel" onClick={onCancel}>
           {t('cancel')}
