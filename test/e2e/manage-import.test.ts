@@ -25,6 +25,13 @@ import {
 } from './manage-import-helpers';
 import { addByUri, message, send } from './popup-helpers';
 
+/** The import's closing line as the page writes it: the count added, then the duplicates skipped, each in its plural. */
+const doneText = (added: number, duplicates: number): string => {
+  const form = (n: number): string => (n === 1 ? 'one' : 'other');
+  const skipped = duplicates > 0 ? ` ${message(en, `scan_skipped_${form(duplicates)}`, String(duplicates))}` : '';
+  return `${message(en, `manage_import_done_${form(added)}`, String(added))}${skipped}`;
+};
+
 describe.skipIf(!HAS_IMPORT_FIXTURES)('importing on the page', () => {
   let ext: Extension;
   beforeAll(async () => {
@@ -47,7 +54,7 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('importing on the page', () => {
     const listed = await page.getByTestId('import-skipped-entry').allTextContents();
     expect(listed.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(skipped ?? []);
     await page.getByTestId('import-confirm').click();
-    await expect.poll(() => page.getByTestId('import-done').textContent()).toBe(message(en, 'manage_import_done', String(accounts.length), '0'));
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toBe(doneText(accounts.length, 0));
     expect(await page.getByTestId('import-row').count()).toBe(0);
     await expectPopupCodes(ext, accounts);
     await page.close();
@@ -92,7 +99,7 @@ describe.skipIf(!HAS_IMPORT_FIXTURES)('importing on the page', () => {
     // Ticked by hand anyway, the worker still adds none of them twice.
     await page.getByTestId('import-tick').first().check();
     await page.getByTestId('import-confirm').click();
-    await expect.poll(() => page.getByTestId('import-done').textContent()).toBe(message(en, 'manage_import_done', '0', '1'));
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toBe(doneText(0, 1));
     expect(await accountCount(page)).toBe(accounts.length);
     await page.close();
   });

@@ -121,7 +121,8 @@ export function ImportSection() {
       <ImportSources onFiles={(files) => void readFiles(files)} onQrImages={(files) => void readFiles(files, true)} onPaste={(text) => void readPaste(text)} busy={busy} />
       {done ? (
         <p class="notice ok" role="status" data-testid="import-done">
-          {t('manage_import_done', [String(done.added), String(done.duplicates)])}
+          {plural('manage_import_done', done.added)}
+          {done.duplicates > 0 ? ` ${plural('scan_skipped', done.duplicates)}` : null}
         </p>
       ) : null}
       <SourceList sources={sources} onPassword={openWithPassword} onRemove={(id) => replace([id], [])} />
