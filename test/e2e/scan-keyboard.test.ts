@@ -81,6 +81,54 @@ describe('the QR picker by keyboard', () => {
     await page.close();
   });
 
+  it('walks codes placed out of DOM order in screen order: top to bottom, then left to right', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${site.url}/setup?as=img&order=${Date.now()}`);
+    // Four squares appended bottom-right, top-right, bottom-left, top-left; the right ones a few px off
+    // their row, as real layouts are. The page's own QR image is hidden, so these are the only codes.
+    const placed: Box[] = [
+      [300, 252, 80, 80],
+      [300, 48, 80, 80],
+      [40, 260, 80, 80],
+      [40, 40, 80, 80],
+    ];
+    await page.evaluate((boxes) => {
+      document.querySelector<HTMLElement>('#qr-img')!.style.display = 'none';
+      for (const [x, y, w, h] of boxes) {
+        const square = document.createElement('canvas');
+        square.width = w;
+        square.height = h;
+        square.style.cssText = `position:fixed;left:${x}px;top:${y}px;width:${w}px;height:${h}px;background:#ccd;z-index:10`;
+        document.body.append(square);
+      }
+    }, placed);
+    const picker = new PickerView(page);
+    await scanFromPopup(ext, page);
+    await expect.poll(() => picker.present(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TWOSTEP-SCAN');
+    const centreOf = async (): Promise<[number, number]> => {
+      const [x, y, w, h] = await frameBox(picker);
+      return [Math.round(x + w / 2), Math.round(y + h / 2)];
+    };
+    const centres = (boxes: Box[]): [number, number][] => boxes.map(([x, y, w, h]) => [x + w / 2, y + h / 2]);
+    const [bottomRight, topRight, bottomLeft, topLeft] = placed as [Box, Box, Box, Box];
+    const seen: [number, number][] = [];
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'Tab']) {
+      await page.keyboard.press(key);
+      seen.push(await centreOf());
+    }
+    expect(seen).toEqual(centres([topLeft, topRight, bottomLeft, bottomRight]));
+    // Backwards, and round the end.
+    await page.keyboard.press('ArrowUp');
+    expect(await centreOf()).toEqual(centres([bottomLeft])[0]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await centreOf()).toEqual(centres([topLeft])[0]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => picker.present()).toBe(false);
+    await page.close();
+  });
+
   it('a code already in Twostep says so, has no Add button, and still fills the page’s code', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${site.url}/setup?as=img&already=${Date.now()}`);

@@ -38,7 +38,7 @@ export class CandidateFinder {
     return this.atIn(document, x, y, { x: 0, y: 0 }, new Set());
   }
 
-  /** Every likely QR element that is mostly on screen and not covered, in document order. */
+  /** Every likely QR element that is mostly on screen and not covered, in screen order (see `inScreenOrder`). */
   visible(): Candidate[] {
     const found: Candidate[] = [];
     let budget = MAX_ELEMENTS;
@@ -63,7 +63,7 @@ export class CandidateFinder {
       }
     };
     walk(document, { x: 0, y: 0 });
-    return found;
+    return inScreenOrder(found);
   }
 
   private atIn(root: Document | ShadowRoot, x: number, y: number, offset: Offset, seen: Set<Node>): Candidate | null {
@@ -97,6 +97,24 @@ export class CandidateFinder {
 // false: the checks go by namespace and name.
 const HTML = 'http://www.w3.org/1999/xhtml';
 const SVG = 'http://www.w3.org/2000/svg';
+/**
+ * Reading order on screen, top to bottom and then left to right, whatever the DOM order: the arrow keys
+ * walk the codes as a user sees them (issue 12), where a page positioned them with CSS. Boxes whose
+ * vertical centre lies within a row's first box share that row, so a few pixels of misalignment do not
+ * split a row.
+ */
+export function inScreenOrder<T extends { rect: PageRect }>(items: readonly T[]): T[] {
+  const rows: T[][] = [];
+  for (const item of [...items].sort((a, b) => a.rect.y - b.rect.y)) {
+    const row = rows[rows.length - 1];
+    const lead = row?.[0]?.rect;
+    const centre = item.rect.y + item.rect.height / 2;
+    if (row && lead && centre < lead.y + lead.height) row.push(item);
+    else rows.push([item]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.rect.x - b.rect.x));
+}
+
 const isHtml = (el: Element, name: string): boolean => el.namespaceURI === HTML && el.localName === name;
 const isSvg = (el: Element): el is SVGElement => el.namespaceURI === SVG;
 const isFrame = (el: Element): el is HTMLIFrameElement => isHtml(el, 'iframe');

@@ -73,7 +73,7 @@ function start(options: Options): void {
       }
     }
   };
-  /** Moves the choice `step` codes on, in document order, wrapping. */
+  /** Moves the choice `step` codes on, in screen order, wrapping. */
   const choose = (step: number): void => {
     const all = finder.visible();
     if (all.length === 0) return;
