@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtension, newProfileDir, type Extension } from './harness';
 import { addByHand, codeIn, rowOf, send, totpAround, type OtpParams } from './popup-helpers';
 
@@ -38,25 +38,30 @@ async function expectEveryCode(page: Page): Promise<void> {
   expect(await rowOf(page, 'Steam').getByTestId('code').textContent()).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
 }
 
-describe('the popup across worker stops and browser restarts', () => {
-  const profileDir = newProfileDir();
-  let ext: Extension;
+/** Adds every seed through the worker, as a test's own known state. */
+async function seedAll(page: Page, seeds: Seed[]): Promise<void> {
+  for (const seed of seeds) {
+    const input = { kind: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: [], ...seed };
+    await send(page, 'accounts.add', { input });
+  }
+}
 
-  beforeAll(async () => {
-    ext = await launchExtension({ profileDir });
-  });
-  afterAll(async () => {
-    await ext.close({ discard: true });
+// Each test has its own browser and profile and seeds its own accounts, so none starts where another
+// stopped (issue 12): the restart test restarts a profile it filled itself.
+describe('the popup across worker stops and browser restarts', () => {
+  let ext: Extension | undefined;
+
+  afterEach(async () => {
+    await ext?.close({ discard: true });
+    ext = undefined;
   });
 
   it('shows every code after the service worker was stopped', async () => {
+    ext = await launchExtension();
     const page = await ext.openPopup();
     const [first, ...rest] = SEEDS;
     if (first) await addByHand(page, first);
-    for (const seed of rest) {
-      const input = { kind: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: [], ...seed };
-      await send(page, 'accounts.add', { input });
-    }
+    await seedAll(page, rest);
     await page.reload();
     await expectEveryCode(page);
     await page.close();
@@ -69,6 +74,13 @@ describe('the popup across worker stops and browser restarts', () => {
   });
 
   it('still has every account after the browser restarts on the same profile', async () => {
+    const profileDir = newProfileDir();
+    ext = await launchExtension({ profileDir });
+    const before = await ext.openPopup();
+    await seedAll(before, SEEDS);
+    // Every add has been answered, so its write is committed before the browser closes.
+    const listed = (await send(before, 'accounts.list', null)) as { value?: unknown[] };
+    expect(listed.value?.length).toBe(SEEDS.length);
     await ext.close();
     ext = await launchExtension({ profileDir });
     const page = await ext.openPopup();
@@ -77,7 +89,9 @@ describe('the popup across worker stops and browser restarts', () => {
   });
 
   it('writes the README screenshot (docs/popup.png)', async () => {
+    ext = await launchExtension();
     const page = await ext.openPopup();
+    await seedAll(page, SEEDS);
     // The README shows the list itself, not the one-time PIN suggestion.
     await send(page, 'settings.set', { pinNudgeDismissed: true });
     await page.reload();
