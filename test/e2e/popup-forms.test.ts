@@ -3,31 +3,20 @@
  * code settings behind a step, the order of nameless accounts, Settings at its top, and the PIN screens
  * (Forgot PIN, show passphrase, the current one too, weak PIN). Each test has its own page and accounts; PIN tests their own browser.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtension, type Extension } from './harness';
 import { PIN, lockNow, setPinInSettings, vaultState } from './pin-helpers';
 import { codeIn, freshPopup, loadMessages, message, rowOf, send, totpAround } from './popup-helpers';
+import { popupSuite } from './popup-suite';
 
 const en = loadMessages('en');
 const GITHUB = { issuer: 'GitHub', name: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' };
 
 describe('the popup’s forms', () => {
-  let ext: Extension;
-  let page: Page;
-
-  beforeAll(async () => {
-    ext = await launchExtension();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-  afterAll(async () => {
-    await ext.close({ discard: true });
-  });
+  const suite = popupSuite();
 
   it('shows every error of an empty add form at once, and marks the required fields', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     await page.getByTestId('add-button').click();
     await expect(page.locator('label[for=add-name] .required').textContent()).resolves.toBe(message(en, 'field_required'));
     await expect(page.locator('label[for=add-secret] .required').textContent()).resolves.toBe(message(en, 'field_required'));
@@ -44,7 +33,7 @@ describe('the popup’s forms', () => {
   });
 
   it('says which algorithm a pasted link uses that Twostep does not support, with nothing to choose', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     await page.getByTestId('add-button').click();
     await page.getByTestId('mode-uri').click();
     await page.getByTestId('add-uri').fill('otpauth://totp/Example:bob?secret=JBSWY3DPEHPK3PXP&issuer=Example&algorithm=MD5');
@@ -54,7 +43,7 @@ describe('the popup’s forms', () => {
   });
 
   it('refuses Websites that are not domains, naming the bad entry, and keeps the sites unchanged', async () => {
-    page = await freshPopup(ext, [GITHUB]);
+    const page = await suite.fresh([GITHUB]);
     for (const [typed, bad] of [
       ['com', 'com'],
       ['github.com, not a domain', 'not a domain'],
@@ -70,7 +59,7 @@ describe('the popup’s forms', () => {
   });
 
   it('shows kind, algorithm, digits and period in Edit, and changes them only behind “I know what I am doing”', async () => {
-    page = await freshPopup(ext, [GITHUB]);
+    const page = await suite.fresh([GITHUB]);
     await rowOf(page, 'GitHub').getByTestId('edit-button').click();
     await expect(page.getByTestId('edit-detail-kind').textContent()).resolves.toBe(message(en, 'kind_totp'));
     await expect(page.getByTestId('edit-detail-algorithm').textContent()).resolves.toBe('SHA-1');
@@ -89,7 +78,7 @@ describe('the popup’s forms', () => {
   });
 
   it('sorts an account without a service name by its account name, not first', async () => {
-    page = await freshPopup(ext, [
+    const page = await suite.fresh([
       { issuer: 'GitHub', name: 'alice', secret: 'JBSWY3DPEHPK3PXP' },
       { issuer: '', name: 'zoe@example.com', secret: 'GEZDGNBVGY3TQOJQ' },
       { issuer: 'Amazon', name: 'alice', secret: 'MFRGGZDFMZTWQ2LK' },
@@ -102,7 +91,7 @@ describe('the popup’s forms', () => {
   });
 
   it('opens Settings at its top, even after a view scrolled down', async () => {
-    page = await freshPopup(ext, [GITHUB], { width: 360, height: 300 });
+    const page = await suite.fresh([GITHUB], { width: 360, height: 300 });
     await rowOf(page, 'GitHub').getByTestId('edit-button').click();
     await page.getByTestId('delete-button').scrollIntoViewIfNeeded();
     expect(await page.locator('main').evaluate((m) => m.scrollTop)).toBeGreaterThan(0);

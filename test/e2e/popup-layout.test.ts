@@ -3,9 +3,9 @@
  * keys answer at once, and a toast belongs to its view. Each test has its own page and accounts.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type Extension } from './harness';
-import { addByHand, freshPopup, loadMessages, message, rowOf } from './popup-helpers';
+import { describe, expect, it } from 'vitest';
+import { addByHand, loadMessages, message, rowOf } from './popup-helpers';
+import { popupSuite } from './popup-suite';
 
 const en = loadMessages('en');
 const GITHUB = { issuer: 'GitHub', name: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' };
@@ -40,22 +40,10 @@ async function expectButtonsReachable(page: Page, width: number): Promise<void> 
 }
 
 describe('the popup, layout and keyboard', () => {
-  let ext: Extension;
-  let page: Page;
-
-  beforeAll(async () => {
-    ext = await launchExtension();
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-  afterAll(async () => {
-    await ext.close({ discard: true });
-  });
+  const suite = popupSuite({ clipboard: true });
 
   it('at 320 px wide shows every header button, and each one works', async () => {
-    page = await freshPopup(ext, [GITHUB], { width: 320, height: 560 });
+    const page = await suite.fresh([GITHUB], { width: 320, height: 560 });
     await expectButtonsReachable(page, 320);
     await page.getByTestId('settings-button').click();
     await page.locator('.app[data-view="settings"]').waitFor();
@@ -71,14 +59,14 @@ describe('the popup, layout and keyboard', () => {
   });
 
   it('follows the window between 320 and 400 px', async () => {
-    page = await freshPopup(ext, [], { width: 1000, height: 560 });
+    const page = await suite.fresh([], { width: 1000, height: 560 });
     expect(await page.evaluate(() => document.body.getBoundingClientRect().width)).toBe(400);
     await page.setViewportSize({ width: 340, height: 560 });
     await expect.poll(() => page.evaluate(() => document.body.getBoundingClientRect().width)).toBe(340);
   });
 
   it('ArrowDown from the search box focuses the first row at once, not at the next clock tick', async () => {
-    page = await freshPopup(ext, [GITHUB, GOOGLE]);
+    const page = await suite.fresh([GITHUB, GOOGLE]);
     await page.getByTestId('search').focus();
     // Several tries, each right after a tick and right before one: focus must never wait for the clock.
     for (let i = 0; i < 4; i++) {
@@ -90,7 +78,7 @@ describe('the popup, layout and keyboard', () => {
   });
 
   it('Escape from Edit puts focus back on the row that was edited', async () => {
-    page = await freshPopup(ext, [GITHUB, GOOGLE, MASTODON]);
+    const page = await suite.fresh([GITHUB, GOOGLE, MASTODON]);
     await rowOf(page, 'Google').getByTestId('edit-button').click();
     await page.getByTestId('edit-name').waitFor();
     await page.keyboard.press('Escape');
@@ -104,7 +92,7 @@ describe('the popup, layout and keyboard', () => {
   });
 
   it('after adding an account, focus is on its new row', async () => {
-    page = await freshPopup(ext, [GITHUB, MASTODON]);
+    const page = await suite.fresh([GITHUB, MASTODON]);
     await addByHand(page, GOOGLE);
     await rowOf(page, 'Google').waitFor();
     await expect.poll(() => focusedRow(page)).toBe('Google');
@@ -113,7 +101,7 @@ describe('the popup, layout and keyboard', () => {
   });
 
   it('a toast stays with the view that raised it and covers no button', async () => {
-    page = await freshPopup(ext, [GITHUB]);
+    const page = await suite.fresh([GITHUB]);
     await rowOf(page, 'GitHub').click();
     const toast = page.getByTestId('toast');
     await expect.poll(() => toast.textContent()).toBe(message(en, 'copied'));

@@ -3,9 +3,9 @@
  * appears anywhere a person can read or hear it, and <html lang> says nl.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchExtension, type Extension } from './harness';
-import { addByHand, addByUri, freshPopup, loadMessages, message, readableText, rowOf } from './popup-helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addByHand, addByUri, loadMessages, message, readableText, rowOf } from './popup-helpers';
+import { popupSuite } from './popup-suite';
 
 const en = loadMessages('en');
 const nl = loadMessages('nl');
@@ -30,22 +30,11 @@ async function expectNoEnglish(page: Page, screen: string): Promise<void> {
 }
 
 describe('the popup in Dutch', () => {
-  let ext: Extension;
+  const suite = popupSuite({ lang: 'nl', clipboard: true });
   let page: Page;
-
-  beforeAll(async () => {
-    ext = await launchExtension({ lang: 'nl' });
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  });
   // Each test starts on an empty vault in a page of its own, not where the previous one stopped.
   beforeEach(async () => {
-    page = await freshPopup(ext);
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-  afterAll(async () => {
-    await ext.close({ discard: true });
+    page = await suite.fresh();
   });
 
   it('says so in <html lang> and greets in Dutch', async () => {

@@ -1,22 +1,20 @@
 /**
  * The popup driven as a person would: add by hand and by link, read codes (checked against the otpauth
  * library), copy, search with the keyboard, edit, reveal, delete, hide codes. One browser for the file,
- * but each test has its own page and its own accounts (freshPopup), so one slow step cannot cascade.
+ * but each test has its own page and its own accounts (popupSuite), so one slow step cannot cascade.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
 import {
   addByHand,
   addByUri,
   codeIn,
-  freshPopup,
   hotpAt,
   loadMessages,
   message,
   rowOf,
   totpAround,
 } from './popup-helpers';
+import { popupSuite } from './popup-suite';
 
 const en = loadMessages('en');
 const GITHUB = { issuer: 'GitHub', name: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' };
@@ -26,23 +24,10 @@ const MASTODON = { issuer: 'Mastodon', name: '@alice@mastodon.social', secret: '
 const BANK_URI = 'otpauth://hotp/Bank:Current%20account?secret=MFRGGZDFMZTWQ2LK&issuer=Bank&counter=5';
 
 describe('the popup', () => {
-  let ext: Extension;
-  let page: Page;
-
-  beforeAll(async () => {
-    ext = await launchExtension();
-    // Chromium refuses a grant scoped to a chrome-extension:// origin ("opaque origin"), so grant it to all.
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-  afterAll(async () => {
-    await ext.close({ discard: true });
-  });
+  const suite = popupSuite({ clipboard: true });
 
   it('greets a new user with how to add an account, in the browser language', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     await expect(page.getByTestId('empty-state').innerText()).resolves.toContain(message(en, 'empty_title'));
     expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
     // The search box has focus, so typing starts a search at once.
@@ -50,7 +35,7 @@ describe('the popup', () => {
   });
 
   it('adds an account by hand and shows its current TOTP code, grouped for reading', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     await addByHand(page, GITHUB);
     const row = rowOf(page, 'GitHub');
     await row.waitFor();
@@ -61,7 +46,7 @@ describe('the popup', () => {
   });
 
   it('adds an 8-digit SHA-256 account with a 60 s period through Advanced', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     await addByHand(page, GOOGLE);
     const row = rowOf(page, 'Google');
     await row.waitFor();
@@ -70,7 +55,7 @@ describe('the popup', () => {
   });
 
   it('adds an account from a pasted otpauth:// link', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     await addByUri(page, MASTODON_URI);
     const row = rowOf(page, 'Mastodon');
     await row.waitFor();
@@ -79,7 +64,7 @@ describe('the popup', () => {
   });
 
   it('rejects a malformed link with its translated error, keeps the text and adds nothing', async () => {
-    page = await freshPopup(ext, [GITHUB]);
+    const page = await suite.fresh([GITHUB]);
     const before = await page.getByTestId('account-row').count();
     await addByUri(page, 'https://github.com/settings/two_factor');
     const error = page.getByTestId('error-add-uri');
@@ -94,7 +79,7 @@ describe('the popup', () => {
   });
 
   it('shows a bad secret typed by hand next to the secret field and keeps every field', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     await page.getByTestId('add-button').click();
     await page.getByTestId('add-issuer').fill('Example');
     await page.getByTestId('add-name').fill('bob');
@@ -111,7 +96,7 @@ describe('the popup', () => {
   });
 
   it('copies a code on click and on Enter, and says so', async () => {
-    page = await freshPopup(ext, [GITHUB, GOOGLE]);
+    const page = await suite.fresh([GITHUB, GOOGLE]);
     const row = rowOf(page, 'GitHub');
     await row.click();
     const toast = page.getByTestId('toast');
@@ -128,7 +113,7 @@ describe('the popup', () => {
   });
 
   it('searches by typing: from the list, with / and arrows, and clears with Escape', async () => {
-    page = await freshPopup(ext, [GITHUB, GOOGLE, MASTODON]);
+    const page = await suite.fresh([GITHUB, GOOGLE, MASTODON]);
     const search = page.getByTestId('search');
     const rows = page.getByTestId('account-row');
     await rowOf(page, 'Mastodon').getByTestId('copy-button').focus();
@@ -155,7 +140,7 @@ describe('the popup', () => {
   });
 
   it('shows HOTP codes with a Next code button', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     const bank = { secret: 'MFRGGZDFMZTWQ2LK' };
     await addByUri(page, BANK_URI);
     const row = rowOf(page, 'Bank');
@@ -167,7 +152,7 @@ describe('the popup', () => {
   });
 
   it('switches to the next code at the period boundary without a blank', async () => {
-    page = await freshPopup(ext);
+    const page = await suite.fresh();
     const fast = { issuer: 'Fast', name: 'three seconds', secret: 'KRSXG5CTMVRXEZLU', period: 3 };
     await addByHand(page, fast);
     const row = rowOf(page, 'Fast');
@@ -184,7 +169,7 @@ describe('the popup', () => {
   });
 
   it('edits name and sites, and shows the secret only when asked', async () => {
-    page = await freshPopup(ext, [GITHUB]);
+    const page = await suite.fresh([GITHUB]);
     const row = rowOf(page, 'GitHub');
     await row.getByTestId('edit-button').click();
     await expect(page.getByTestId('revealed-secret').count()).resolves.toBe(0);
@@ -202,7 +187,7 @@ describe('the popup', () => {
   });
 
   it('refuses an invalid site and says why, next to the field', async () => {
-    page = await freshPopup(ext, [GITHUB]);
+    const page = await suite.fresh([GITHUB]);
     await rowOf(page, 'GitHub').getByTestId('edit-button').click();
     await page.getByTestId('edit-sites').fill('not a domain!');
     await page.getByTestId('edit-save').click();
@@ -211,7 +196,7 @@ describe('the popup', () => {
   });
 
   it('deletes only after a confirmation that names the account', async () => {
-    page = await freshPopup(ext, [GITHUB, MASTODON]);
+    const page = await suite.fresh([GITHUB, MASTODON]);
     await rowOf(page, 'Mastodon').getByTestId('edit-button').click();
     await page.getByTestId('delete-button').click();
     await expect(page.getByTestId('delete-confirm').innerText()).resolves.toContain(
@@ -228,7 +213,7 @@ describe('the popup', () => {
   });
 
   it('hides codes until hovered or focused when the setting is on, and still copies', async () => {
-    page = await freshPopup(ext, [GITHUB, GOOGLE]);
+    const page = await suite.fresh([GITHUB, GOOGLE]);
     await page.getByTestId('settings-button').click();
     await page.getByTestId('setting-hide-codes').check();
     await page.getByTestId('back-button').click();
