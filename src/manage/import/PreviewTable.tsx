@@ -1,9 +1,7 @@
 /** Every account found, before anything is written: what it is, whether it is already in Twostep, a tick each. */
-import type { AccountInput } from '../../core/account';
 import { t } from '../../shared/i18n';
+import { ALGORITHM_LABELS } from '../../popup/components/CodeFields';
 import type { PreviewRow } from './preview';
-
-const ALGORITHM_LABELS: Record<AccountInput['algorithm'], string> = { SHA1: 'SHA-1', SHA256: 'SHA-256', SHA512: 'SHA-512' };
 
 interface Props {
   rows: readonly PreviewRow[];

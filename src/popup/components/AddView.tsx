@@ -1,12 +1,12 @@
 import type { InputHTMLAttributes, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { HASH_ALGORITHMS, LIMITS, OTP_KINDS, STEAM, type AccountInput, type HashAlgorithm, type OtpKind } from '../../core/account';
+import { LIMITS, STEAM, type AccountInput, type HashAlgorithm, type OtpKind } from '../../core/account';
 import { TwostepError, type ErrorCode } from '../../core/errors';
 import { call } from '../../shared/client';
 import { t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
 import { formError, type FormErrorState } from '../errors';
-import { ALGORITHM_LABELS } from './DetailsFields';
+import { CodeFields } from './CodeFields';
 import { describedBy, Field, FormError } from './Field';
 
 const ADVANCED_FIELDS = ['kind', 'algorithm', 'digits', 'period', 'counter'];
@@ -179,48 +179,12 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
           <details open={advanced} onToggle={(e) => setAdvanced(e.currentTarget.open)}>
             <summary data-testid="advanced">{t('advanced')}</summary>
             <div class="advanced">
-              <Field id="add-kind" label={t('field_kind')} error={err('kind')}>
-                <select id="add-kind" data-testid="add-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as OtpKind)}>
-                  {OTP_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`kind_${k}`)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              {kind === 'steam' ? (
-                <p class="hint">{t('steam_hint')}</p>
-              ) : (
-                <div class="grid">
-                  <Field id="add-algorithm" label={t('field_algorithm')} error={err('algorithm')}>
-                    <select
-                      id="add-algorithm"
-                      data-testid="add-algorithm"
-                      value={algorithm}
-                      onChange={(e) => setAlgorithm(e.currentTarget.value as HashAlgorithm)}
-                      {...describedBy('add-algorithm', err('algorithm'))}
-                    >
-                      {HASH_ALGORITHMS.map((a) => (
-                        <option key={a} value={a}>
-                          {ALGORITHM_LABELS[a]}
-                        </option>
-                      ))}
-                    </select>
-                  </Field>
-                  <Field id="add-digits" label={t('field_digits')} error={err('digits')}>
-                    {text('digits', digits, setDigits, { type: 'number', min: LIMITS.minDigits, max: LIMITS.maxDigits, inputMode: 'numeric' })}
-                  </Field>
-                  {kind === 'hotp' ? (
-                    <Field id="add-counter" label={t('field_counter')} error={err('counter')}>
-                      {text('counter', counter, setCounter, { type: 'number', min: 0, inputMode: 'numeric' })}
-                    </Field>
-                  ) : (
-                    <Field id="add-period" label={t('field_period')} error={err('period')}>
-                      {text('period', period, setPeriod, { type: 'number', min: LIMITS.minPeriod, max: LIMITS.maxPeriod, inputMode: 'numeric' })}
-                    </Field>
-                  )}
-                </div>
-              )}
+              <CodeFields
+                prefix="add"
+                values={{ kind, algorithm, digits, period, counter }}
+                set={{ kind: setKind, algorithm: setAlgorithm, digits: setDigits, period: setPeriod, counter: setCounter }}
+                err={err}
+              />
             </div>
           </details>
         </>

@@ -1,16 +1,9 @@
-import { HASH_ALGORITHMS, LIMITS, OTP_KINDS, type HashAlgorithm, type OtpKind } from '../../core/account';
+import type { HashAlgorithm, OtpKind } from '../../core/account';
 import { t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
-import { describedBy, Field } from './Field';
+import { ALGORITHM_LABELS, CodeFields, type CodeValues } from './CodeFields';
 
-export const ALGORITHM_LABELS: Record<HashAlgorithm, string> = { SHA1: 'SHA-1', SHA256: 'SHA-256', SHA512: 'SHA-512' };
-
-interface Values {
-  kind: OtpKind;
-  algorithm: HashAlgorithm;
-  digits: string;
-  period: string;
-}
+type Values = Omit<CodeValues, 'counter'>;
 
 interface Props {
   account: AccountView;
@@ -54,59 +47,7 @@ export function DetailsFields({ account, unlocked, onUnlock, values, set, err }:
       {unlocked ? (
         <>
           <p class="hint warn-text">{t('edit_details_hint')}</p>
-          <Field id="edit-kind" label={t('field_kind')}>
-            <select id="edit-kind" data-testid="edit-kind" value={values.kind} onChange={(e) => set.kind(e.currentTarget.value as OtpKind)}>
-              {OTP_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind_${k}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {values.kind === 'steam' ? null : (
-            <div class="grid">
-              <Field id="edit-algorithm" label={t('field_algorithm')} error={err('algorithm')}>
-                <select
-                  id="edit-algorithm"
-                  data-testid="edit-algorithm"
-                  value={values.algorithm}
-                  onChange={(e) => set.algorithm(e.currentTarget.value as HashAlgorithm)}
-                >
-                  {HASH_ALGORITHMS.map((a) => (
-                    <option key={a} value={a}>
-                      {ALGORITHM_LABELS[a]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field id="edit-digits" label={t('field_digits')} error={err('digits')}>
-                <input
-                  id="edit-digits"
-                  data-testid="edit-digits"
-                  type="number"
-                  min={LIMITS.minDigits}
-                  max={LIMITS.maxDigits}
-                  value={values.digits}
-                  onInput={(e) => set.digits(e.currentTarget.value)}
-                  {...describedBy('edit-digits', err('digits'))}
-                />
-              </Field>
-              {values.kind === 'hotp' ? null : (
-                <Field id="edit-period" label={t('field_period')} error={err('period')}>
-                  <input
-                    id="edit-period"
-                    data-testid="edit-period"
-                    type="number"
-                    min={LIMITS.minPeriod}
-                    max={LIMITS.maxPeriod}
-                    value={values.period}
-                    onInput={(e) => set.period(e.currentTarget.value)}
-                    {...describedBy('edit-period', err('period'))}
-                  />
-                </Field>
-              )}
-            </div>
-          )}
+          <CodeFields prefix="edit" values={values} set={set} err={err} />
         </>
       ) : null}
     </fieldset>
