@@ -5,6 +5,7 @@
  * (clipboard, favicon): a headless browser cannot answer the prompt. The prompt itself is covered by
  * popup-signin-grant.test.ts.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUTO_SUBMIT_CODE_PAGE, callFromTab, inPopup, pageServer, until, type PageServer } from './autofill-helpers';
 import { launchExtension, type Extension } from './harness';
@@ -162,7 +163,8 @@ describe('the popup at sign-in', () => {
     await page.close();
   });
 
-  it('clears a copied code from the clipboard after the delay the user set', async () => {
+  /** With clearing after 3 s, copies Other Site's code from a page of no account; returns the page and the code. */
+  async function copyWithClearing(): Promise<{ page: Page; copied: string }> {
     await setSettings({ clipboardClearSeconds: 3 });
     const page = await ext.context.newPage();
     await page.goto(`http://127.0.0.1:${site.port}/plain`);
@@ -171,6 +173,11 @@ describe('the popup at sign-in', () => {
     expect(await until('the toast', () => toast(popup), (t) => t !== '')).toBe(message(en, 'copied'));
     const copied = await readClipboard(ext);
     expect(copied).toMatch(/^\d{6}$/);
+    return { page, copied };
+  }
+
+  it('clears a copied code from the clipboard after the delay the user set', async () => {
+    const { page, copied } = await copyWithClearing();
     await until('the clipboard to be cleared', () => readClipboard(ext), (text) => text !== copied, 20_000);
     expect(await readClipboard(ext)).toBe('');
     // The worker kept the code no longer than the delay.
@@ -180,13 +187,7 @@ describe('the popup at sign-in', () => {
   });
 
   it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
-    await setSettings({ clipboardClearSeconds: 3 });
-    const page = await ext.context.newPage();
-    await page.goto(`http://127.0.0.1:${site.port}/plain`);
-    const popup = await clickAction(ext, page);
-    await clickIssuer(popup, 'Other Site');
-    expect(await until('the toast', () => toast(popup), (t) => t !== '')).toBe(message(en, 'copied'));
-    expect(await readClipboard(ext)).toMatch(/^\d{6}$/);
+    const { page } = await copyWithClearing();
     await writeClipboard(ext, 'my own text');
     // Wait until the worker has done its check (the waiting code is gone and the offscreen page closed).
     await until('the clearing to run', () => sessionItem(ext, 'clipboardPending'), (v) => v === undefined, 20_000);
