@@ -17,7 +17,7 @@ export function qrcodeMatrix(text: string, ec: EcLevel, mask?: number, minVersio
   const mp = mask as QRCode.QRCodeMaskPattern | undefined;
   const code = QRCode.create(text, { errorCorrectionLevel: ec, version, ...(mp === undefined ? {} : { maskPattern: mp }) });
   const { size, data } = code.modules;
-  return { size, dark: (r, c) => data[r * size + c] === 1 };
+  return packed(size, (r, c) => data[r * size + c] === 1);
 }
 
 /** Kazuhiko Arase's `qrcode-generator` (PHP/JS ports everywhere): its mask choice, a chosen or automatic version. */
@@ -34,7 +34,14 @@ export function generatorMatrix(text: string, ec: EcLevel, typeNumber = 0): Matr
     qr.make();
   }
   const size = qr.getModuleCount();
-  return { size, dark: (r, c) => qr.isDark(r, c) };
+  return packed(size, (r, c) => qr.isDark(r, c));
+}
+
+/** The modules in a flat array: the painters ask for each one many times per pixel row. */
+function packed(size: number, dark: (r: number, c: number) => boolean): Matrix {
+  const bits = new Uint8Array(size * size);
+  for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) bits[r * size + c] = dark(r, c) ? 1 : 0;
+  return { size, dark: (r, c) => r >= 0 && c >= 0 && r < size && c < size && bits[r * size + c] === 1 };
 }
 
 /** True for the three 7×7 finder patterns (with their separators excluded). */

@@ -38,14 +38,29 @@ function blend(image: RgbaImage, px: number, py: number, rgb: Rgb, alpha: number
 
 const SAMPLES = [1 / 6, 3 / 6, 5 / 6];
 
-/** Paints `shape` (CSS px, within `bounds`) in `rgb`, each device pixel covered by its share of 9 samples. */
+/**
+ * Paints `shape` (CSS px, within `bounds`) in `rgb`, each device pixel covered by its share of 9
+ * samples. The shape is first sampled at pixel corners: a pixel whose four corners agree is wholly in
+ * or out (every shape here is at least two device pixels wide), so only edge pixels take 9 samples.
+ */
 export function paint(image: RgbaImage, dpr: number, bounds: Box, shape: Shape, rgb: Rgb): void {
   const x0 = Math.max(0, Math.floor(bounds.x * dpr));
   const y0 = Math.max(0, Math.floor(bounds.y * dpr));
   const x1 = Math.min(image.width, Math.ceil((bounds.x + bounds.width) * dpr));
   const y1 = Math.min(image.height, Math.ceil((bounds.y + bounds.height) * dpr));
+  const w = x1 - x0 + 1;
+  if (w <= 1 || y1 <= y0) return;
+  const corners = new Uint8Array(w * (y1 - y0 + 1));
+  for (let j = 0; j <= y1 - y0; j++) for (let i = 0; i < w; i++) corners[j * w + i] = shape((x0 + i) / dpr, (y0 + j) / dpr) ? 1 : 0;
   for (let py = y0; py < y1; py++) {
     for (let px = x0; px < x1; px++) {
+      const k = (py - y0) * w + (px - x0);
+      const sum = (corners[k] ?? 0) + (corners[k + 1] ?? 0) + (corners[k + w] ?? 0) + (corners[k + w + 1] ?? 0);
+      if (sum === 0) continue;
+      if (sum === 4) {
+        blend(image, px, py, rgb, 1);
+        continue;
+      }
       let hits = 0;
       for (const sy of SAMPLES) for (const sx of SAMPLES) if (shape((px + sx) / dpr, (py + sy) / dpr)) hits++;
       blend(image, px, py, rgb, hits / 9);

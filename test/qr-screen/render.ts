@@ -6,9 +6,9 @@
 import sharp from 'sharp';
 import { deviceBox } from '../../src/core/qr/crop';
 import { cropRect, type RgbaImage } from '../../src/core/qr/image';
-import { busyBackground } from '../unit/qr-fixtures';
 import type { ScreenCase } from './cases';
 import { paintCode } from './code';
+import { pageImage } from './page';
 import { generatorMatrix, qrcodeMatrix, type Matrix } from './matrix';
 import { between, intBetween, pick, seeded, seedOf } from './random';
 import { blank, blit, type Box, circle, fillRect, paint, roundedRect, type Rgb, type Shape } from './raster';
@@ -20,20 +20,6 @@ export interface RenderedCase {
   /** The QR element's box in viewport CSS px, as the picker sends it. */
   rect: Box;
   crop: RgbaImage;
-}
-
-const backgrounds = new Map<string, RgbaImage>();
-
-/** The page behind the card, cached per size and seed (the set uses six); dark mode inverts it. */
-function page(width: number, height: number, seed: number, dark: boolean): RgbaImage {
-  const key = `${width}x${height}:${seed}:${dark}`;
-  let image = backgrounds.get(key);
-  if (!image) {
-    image = busyBackground(width, height, seed);
-    if (dark) for (let i = 0; i < image.data.length; i += 4) for (let c = 0; c < 3; c++) image.data[i + c] = 255 - (image.data[i + c] ?? 0) * 0.9;
-    backgrounds.set(key, image);
-  }
-  return { data: image.data.slice(), width, height };
 }
 
 function matrixOf(c: ScreenCase): Matrix {
@@ -95,7 +81,7 @@ export async function renderCase(c: ScreenCase): Promise<RenderedCase> {
   const random = seeded(seedOf(`${c.id}:layout`));
   const width = Math.round(VIEWPORT.width * c.dpr);
   const height = Math.round(VIEWPORT.height * c.dpr);
-  const tab = page(width, height, c.background, c.darkMode);
+  const tab = pageImage(width, height, c.background, c.darkMode);
   const matrix = matrixOf(c);
   const n = matrix.size;
   const side = (n + 2 * c.quiet) * c.module;

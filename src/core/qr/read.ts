@@ -28,6 +28,7 @@ export interface ZxingOptions {
   tryDownscale: boolean;
   tryDenoise: boolean;
   maxNumberOfSymbols: number;
+  textMode: 'Plain';
 }
 
 /** zxing-wasm's `readBarcodes`, as the caller loaded it (its first argument is an ImageData-like object). */
@@ -36,9 +37,17 @@ export type ReadBarcodes = (image: RgbaImage, options: ZxingOptions) => Promise<
 /**
  * QR only (other formats would read barcodes on the page), one symbol (the search stops at the first),
  * and every retry zxing offers: inverted for dark mode, downscaled for large modules, denoised for
- * JPEG. `tryDenoise` costs a closing pass per try; measured on the screen set it reads a few more.
+ * JPEG. Text as encoded (`Plain`): zxing's default ("HRI") writes control characters as `<SOH>`.
  */
-const OPTIONS: ZxingOptions = { formats: ['QRCode'], tryHarder: true, tryInvert: true, tryDownscale: true, tryDenoise: true, maxNumberOfSymbols: 1 };
+const OPTIONS: ZxingOptions = {
+  formats: ['QRCode'],
+  tryHarder: true,
+  tryInvert: true,
+  tryDownscale: true,
+  tryDenoise: true,
+  maxNumberOfSymbols: 1,
+  textMode: 'Plain',
+};
 
 /**
  * zxing-wasm as a `QrReader`. Only a result zxing itself marks valid (Reed–Solomon corrected, format
