@@ -37,7 +37,7 @@ export interface QrRead {
 
 /** How long each part took in the document, for the bench (`bench/scan.ts`). */
 export interface DecodeTimes {
-  /** The crop's first read: drawing it, reading its pixels back and jsqr. */
+  /** The crop: reading its pixels back, then the readers as `readCrop` runs them (loading zxing included, if it came to that). */
   crop?: number;
   /** Of `crop`, drawing and reading back. */
   cropPixels?: number;

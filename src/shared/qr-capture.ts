@@ -6,13 +6,9 @@
 import { deviceBox, type DeviceBox } from '../core/qr/crop';
 import type { RgbaImage } from '../core/qr/image';
 import { type QrReader, readCrop, readTab } from '../core/qr/read';
-import { decodeQr } from '../core/qr/decode';
 import type { DecodeReply, DecodeTimes } from './offscreen';
 import type { PageRect } from './protocol';
 import { loadZxing } from './zxing';
-
-/** The crop's first read is at most this many pixels on its longer side (a quick jsqr pass). */
-const FAST_SIDE = 256;
 
 let zxing: Promise<QrReader> | null = null;
 
@@ -26,15 +22,12 @@ export async function decodeCapture(capture: string, rect: PageRect | null, dpr:
   try {
     const box = rect ? deviceBox(rect, dpr, bitmap.width, bitmap.height) : null;
     if (box) {
-      // jsqr's cost follows the pixel count and a set-up code's modules are several pixels wide, so
-      // the crop is read at most FAST_SIDE px first, before zxing is even loaded.
-      const fast = Math.min(1, FAST_SIDE / Math.max(box.width, box.height));
       const start = performance.now();
-      const small = pixels(bitmap, box, fast);
+      const crop = pixels(bitmap, box);
       times.cropPixels = performance.now() - start;
-      let text = decodeQr(small);
+      // zxing is loaded only if jsqr's quick read of the crop finds nothing (see readCrop).
+      const text = await readCrop(crop, lazyReader(times));
       times.crop = performance.now() - start;
-      if (text === null) text = await readCrop(pixels(bitmap, box), await reader(times));
       if (text !== null) return { read: { text, region: 'crop' }, times };
     }
     const zx = await reader(times);
@@ -66,15 +59,18 @@ async function reader(times: DecodeTimes): Promise<QrReader> {
   return zxing.catch(() => nothing);
 }
 
-/** RGBA pixels of one box of the bitmap, scaled by `scale` (at most 1): only that box is drawn and read back. */
-function pixels(bitmap: ImageBitmap, box: DeviceBox, scale = 1): RgbaImage {
-  const w = Math.max(1, Math.round(box.width * scale));
-  const h = Math.max(1, Math.round(box.height * scale));
+/** A reader that loads zxing at its first call, so a crop jsqr reads at once never loads it. */
+function lazyReader(times: DecodeTimes): QrReader {
+  return async (image) => (await reader(times))(image);
+}
+
+/** RGBA pixels of one box of the bitmap: only that box is drawn and read back. */
+function pixels(bitmap: ImageBitmap, box: DeviceBox): RgbaImage {
+  const { width: w, height: h } = box;
   const canvas = new OffscreenCanvas(w, h);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('no 2d context');
-  context.imageSmoothingQuality = 'medium';
-  context.drawImage(bitmap, box.x, box.y, box.width, box.height, 0, 0, w, h);
+  context.drawImage(bitmap, box.x, box.y, w, h, 0, 0, w, h);
   const { data, width, height } = context.getImageData(0, 0, w, h);
   return { data, width, height };
 }

@@ -14,8 +14,11 @@ import { busyBackground, drawInto, HAS_QR_FIXTURES, loadRgba, QR_FIXTURES, readQ
  * 158/187; zxing-wasm reads 166/179 of the zxing part). A change that reads fewer fails here.
  */
 const FLOOR = { all: 173, zxing: 166 };
-/** The shipped readers (jsqr and zxing-wasm, in either order) read one more: a code with control characters. */
-const SHIPPED_FLOOR = 174;
+/**
+ * The shipped readers read more: zxing-wasm adds a code with control characters, and on a crop jsqr's
+ * quick read at reduced size reads the outer "double QR" where full size finds the inner one.
+ */
+const SHIPPED_FLOOR = { crop: 175, tab: 174 };
 
 if (!HAS_QR_FIXTURES) {
   console.warn(`qr-decode.test: ${QR_FIXTURES} is absent; fixture tests are skipped (clone shared/ beside the repo).`);
@@ -60,9 +63,9 @@ describe.skipIf(!HAS_QR_FIXTURES)('decodeQr on the fixture set', () => {
       const read = fixtures.filter((f) => f[region] !== null && f[region] === f.fixture.expected);
       const wrong = fixtures.filter((f) => f[region] !== null && f[region] !== f.fixture.expected);
       console.log(`QR decode rate, jsqr + zxing-wasm as a ${region}: ${percent(read.length, fixtures.length)}`);
-      expect(read.length, region).toBeGreaterThanOrEqual(SHIPPED_FLOOR);
-      // The "double QR" holds a second, smaller code inside the first: both readers find the inner one.
-      expect(wrong.map(({ fixture }) => fixture.file), region).toEqual(['zxing/qrcode-2/16.png']);
+      expect(read.length, region).toBeGreaterThanOrEqual(SHIPPED_FLOOR[region]);
+      // The "double QR" holds a second, smaller code inside the first: both readers may find the inner one.
+      expect(wrong.map(({ fixture }) => fixture.file).filter((file) => file !== 'zxing/qrcode-2/16.png'), region).toEqual([]);
     }
   });
 

@@ -12,8 +12,8 @@ import { CLASS_COUNTS, screenCases } from '../qr-screen/cases';
 import { countRead, evaluate, type Outcome, rateTable, wrongOnes } from '../qr-screen/evaluate';
 import { nodeZxing } from '../qr-screen/zxing-node';
 
-/** What the shipped readers reached when this test was written (zxing-wasm alone: 287 and 287). */
-const FLOOR = { crop: 289, tab: 287 };
+/** What the shipped readers reached when this test was written (zxing-wasm alone: 287 and 288). */
+const FLOOR = { crop: 292, tab: 289 };
 
 /** zxing's answer per image, so the shipped whole-tab order does not run zxing a second time. */
 function memo(reader: QrReader): QrReader {

@@ -166,3 +166,35 @@ export function binarizeOtsu(image: RgbaImage): RgbaImage {
 function clamp(n: number, min: number, max: number): number {
   return Math.min(Math.max(n, min), max);
 }
+
+/**
+ * Scales `image` down so its longer side is at most `side` px, averaging the source pixels each
+ * target pixel covers (what a canvas's smoothed drawImage does); the same image when already small.
+ */
+export function fitWithin(image: RgbaImage, side: number): RgbaImage {
+  const scale = side / Math.max(image.width, image.height);
+  if (scale >= 1 || !isWellFormed(image)) return image;
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+  const src = image.data;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const sy0 = Math.floor((y * image.height) / height);
+    const sy1 = Math.max(sy0 + 1, Math.floor(((y + 1) * image.height) / height));
+    for (let x = 0; x < width; x++) {
+      const sx0 = Math.floor((x * image.width) / width);
+      const sx1 = Math.max(sx0 + 1, Math.floor(((x + 1) * image.width) / width));
+      const sums = [0, 0, 0, 0];
+      for (let sy = sy0; sy < sy1; sy++) {
+        for (let sx = sx0; sx < sx1; sx++) {
+          const i = (sy * image.width + sx) * 4;
+          for (let c = 0; c < 4; c++) sums[c] = (sums[c] ?? 0) + (src[i + c] ?? 0);
+        }
+      }
+      const n = (sy1 - sy0) * (sx1 - sx0);
+      const o = (y * width + x) * 4;
+      for (let c = 0; c < 4; c++) data[o + c] = Math.round((sums[c] ?? 0) / n);
+    }
+  }
+  return { data, width, height };
+}
