@@ -68,6 +68,9 @@ describe('QR decoding in the offscreen document', () => {
     });
     expect([issuer, name]).toEqual(['Example Corp', 'alice@example.test']);
     expect(await offscreenDocuments()).toBe(1);
+    // jsqr cannot read it without the alignment pattern: zxing-wasm was loaded from the extension's own file.
+    const loads = await (await ext.worker()).evaluate(() => performance.getEntriesByName('twostep:scan-decoder-load').length);
+    expect(loads).toBe(1);
     await page.close();
   });
 

@@ -1,8 +1,7 @@
 /**
  * Where a tab capture is decoded. Chrome: in the offscreen document (`offscreenDecoder`), so neither
  * the worker's start nor the popup loads jsqr or zxing-wasm. A background with a DOM that can import
- * lazily (Firefox's event page) can decode in-process instead:
- * `{ decode: async (c, r, d) => (await import('../../shared/qr-capture')).decodeCapture(c, r, d) }`.
+ * lazily (Firefox's event page) can decode in-process instead (`inProcessDecoder`).
  */
 import type { DecodeReply } from '../../shared/offscreen';
 import type { PageRect } from '../../shared/protocol';

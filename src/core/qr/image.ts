@@ -184,16 +184,24 @@ export function fitWithin(image: RgbaImage, side: number): RgbaImage {
     for (let x = 0; x < width; x++) {
       const sx0 = Math.floor((x * image.width) / width);
       const sx1 = Math.max(sx0 + 1, Math.floor(((x + 1) * image.width) / width));
-      const sums = [0, 0, 0, 0];
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
       for (let sy = sy0; sy < sy1; sy++) {
-        for (let sx = sx0; sx < sx1; sx++) {
-          const i = (sy * image.width + sx) * 4;
-          for (let c = 0; c < 4; c++) sums[c] = (sums[c] ?? 0) + (src[i + c] ?? 0);
+        for (let i = (sy * image.width + sx0) * 4, end = (sy * image.width + sx1) * 4; i < end; i += 4) {
+          r += src[i] ?? 0;
+          g += src[i + 1] ?? 0;
+          b += src[i + 2] ?? 0;
+          a += src[i + 3] ?? 0;
         }
       }
       const n = (sy1 - sy0) * (sx1 - sx0);
       const o = (y * width + x) * 4;
-      for (let c = 0; c < 4; c++) data[o + c] = Math.round((sums[c] ?? 0) / n);
+      data[o] = r / n;
+      data[o + 1] = g / n;
+      data[o + 2] = b / n;
+      data[o + 3] = a / n;
     }
   }
   return { data, width, height };
