@@ -24,6 +24,7 @@ const layers = {
       message: 'core/ is pure: no extension APIs, no storage, no other context.',
     },
     { target: ['src/background'], from: ['src/popup', 'src/content', 'src/manage'], message: 'the background never imports UI or content code.' },
+    { target: ['src/offscreen'], from: ['src/background', 'src/popup', 'src/content', 'src/manage'], message: 'the offscreen document talks to the worker only through messages.' },
     {
       target: ['src/shared'],
       from: ['src/background', 'src/popup', 'src/content', 'src/manage'],

@@ -1,106 +1,85 @@
 /**
- * QR decoding figures: `node --import tsx bench/qr.ts`. Prints median times for an element crop and a
- * whole-tab capture at device scale 1 and 2, and the fixture-set decode rate of ours and of zxing-wasm
- * in the same run. Needs ../shared/fixtures.
+ * QR decoding figures: `node --import tsx bench/qr.ts` (after a build, for the sizes). On the
+ * screen-rendered set (test/qr-screen: 300 enrolment codes, element crops and whole 1280×800 tabs at
+ * DPR 1–2.5) it prints the rate per class of jsqr alone, zxing-wasm alone and both as shipped
+ * (crops: jsqr then zxing; tabs: zxing then jsqr), the whole-tab decode times, the same rates on
+ * ../shared/fixtures/qr when present, and what the worker, the offscreen page and a scan load.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { cropRect, decodeQr } from '../src/core/qr/decode';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { decodeQr } from '../src/core/qr/decode';
 import type { RgbaImage } from '../src/core/qr/image';
-import { busyBackground, drawInto, HAS_QR_FIXTURES, loadRgba, QR_FIXTURES, readQrManifest } from '../test/unit/qr-fixtures';
+import { type QrReader, readCrop, readTab } from '../src/core/qr/read';
+import { evaluate, type Outcome, rateTable, wrongOnes } from '../test/qr-screen/evaluate';
+import { nodeZxing, ZXING_WASM_PATH } from '../test/qr-screen/zxing-node';
+import { HAS_QR_FIXTURES, loadRgba, QR_FIXTURES, readQrManifest } from '../test/unit/qr-fixtures';
+import { gzippedBytes, pageScripts, reachableScripts } from './sizes';
 
-if (!HAS_QR_FIXTURES) {
-  console.log(`bench/qr: ${QR_FIXTURES} is absent; nothing to measure.`);
-  process.exit(0);
-}
+const zxing = nodeZxing();
+const shipped = { crop: (i: RgbaImage) => readCrop(i, zxing), tab: (i: RgbaImage) => readTab(i, zxing) };
+const KEYS = ['crop:jsqr', 'crop:shipped', 'crop:zxing', 'tab:jsqr', 'tab:shipped', 'tab:zxing'];
 
-const require = createRequire(import.meta.url);
-const wasmPath = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
-const ZXING_WASM = new Uint8Array(readFileSync(wasmPath));
-
-function median(fn: () => unknown, runs: number): number {
-  fn(); // warm-up: JIT and first-call allocations are not what a user waits for twice
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)] ?? Number.NaN;
-}
-
-function expectText(label: string, image: RgbaImage, expected: string | null): void {
-  const text = decodeQr(image);
-  if (text !== expected) {
-    console.log(`WARNING ${label}: decoded ${JSON.stringify(text?.slice(0, 40))}`);
-  }
-}
-
-const qrFile = 'otpauth/qr_code_vision/otp_qr_code.png';
-const qr = await loadRgba(path.join(QR_FIXTURES, qrFile));
-const expected = readQrManifest().find((f) => f.file === qrFile)?.expected ?? null;
-
-console.log(`node ${process.version}; QR ${qr.width}×${qr.height} px (${qrFile}) on a page-like background`);
-for (const scale of [1, 2]) {
-  // The page shows the QR at 1 CSS px per image px, in a 200×200 CSS box with a white quiet zone.
-  const tab = busyBackground(1280 * scale, 800 * scale);
-  const box = { x: 880, y: 300, width: 200, height: 200 };
-  const margin = ((box.width - qr.width) / 2) * scale;
-  drawInto(tab, qr, Math.round(box.x * scale + margin), Math.round(box.y * scale + margin), scale, Math.floor(margin));
-  const rect = { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
-  const crop = cropRect(tab, rect);
-  expectText(`crop ${scale}×`, crop, expected);
-  expectText(`tab ${scale}×`, tab, expected);
-  const empty = busyBackground(1280 * scale, 800 * scale, 7);
-  expectText(`empty tab ${scale}×`, empty, null);
-  console.log(`element crop ${crop.width}×${crop.height} (scale ${scale}): median ${median(() => decodeQr(cropRect(tab, rect)), 21).toFixed(1)} ms (crop included)`);
-  console.log(`whole tab ${tab.width}×${tab.height} (scale ${scale}), one QR: median ${median(() => decodeQr(tab), 7).toFixed(1)} ms`);
-  console.log(`whole tab ${tab.width}×${tab.height} (scale ${scale}), no QR (every retry): median ${median(() => decodeQr(empty), 5).toFixed(1)} ms`);
-}
-
-// zxing-wasm (ZXing-C++ in WebAssembly) is measured beside us in the same run, as the yardstick the
-// issue names. It is a dev dependency only: it would add ~400 KB of wasm for about one more image.
-prepareZXingModule({ overrides: { wasmBinary: ZXING_WASM.buffer }, fireImmediately: false });
-const zxingRead = async (image: RgbaImage): Promise<string | null> => {
-  const results = await readBarcodes({ data: image.data, width: image.width, height: image.height } as unknown as ImageData, {
-    formats: ['QRCode'],
-    tryHarder: true,
-    tryDenoise: true,
-  });
-  return results[0]?.text ?? null;
-};
-
-const fixtures = readQrManifest();
-let zxingTotal = 0;
-const ours = { all: 0, zxingSet: 0, ms: 0 };
-const theirs = { all: 0, zxingSet: 0, ms: 0 };
-for (const fixture of fixtures) {
-  const image = await loadRgba(path.join(QR_FIXTURES, fixture.file));
-  const isZxing = fixture.source === 'zxing';
-  zxingTotal += isZxing ? 1 : 0;
-  let start = performance.now();
-  const a = decodeQr(image);
-  ours.ms += performance.now() - start;
-  start = performance.now();
-  const b = await zxingRead(image);
-  theirs.ms += performance.now() - start;
-  if (a !== null && a === fixture.expected) {
-    ours.all++;
-    ours.zxingSet += isZxing ? 1 : 0;
-  }
-  if (b !== null && b === fixture.expected) {
-    theirs.all++;
-    theirs.zxingSet += isZxing ? 1 : 0;
-  }
-}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const pct = (n: number, of: number): string => `${n}/${of} = ${((100 * n) / of).toFixed(1)}%`;
-console.log(`decode rate, Twostep (jsqr + retries): ${pct(ours.all, fixtures.length)} of all fixtures; zxing set ${pct(ours.zxingSet, zxingTotal)}; ${ours.ms.toFixed(0)} ms in all`);
-console.log(`decode rate, zxing-wasm alone (same run): ${pct(theirs.all, fixtures.length)} of all fixtures; zxing set ${pct(theirs.zxingSet, zxingTotal)}; ${theirs.ms.toFixed(0)} ms in all`);
 
-const gz = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
-const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
-console.log(`bytes: jsqr ${kb(gz(require.resolve('jsqr')))} gzip; zxing_reader.wasm would add ${kb(gz(wasmPath))} gzip`);
+// Warm-up: the first zxing call instantiates the module, which is not what a second scan waits for.
+await zxing({ data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 });
+
+const started = performance.now();
+const outcomes: Outcome[] = await evaluate({ jsqr: { crop: decodeQr, tab: decodeQr }, zxing: { crop: zxing, tab: zxing }, shipped });
+console.log(`screen set: 300 codes, each as an element crop and a whole tab (${((performance.now() - started) / 1000).toFixed(0)} s); rates per class:`);
+for (const line of rateTable(outcomes, KEYS)) console.log(`  ${line}`);
+console.log(`  wrong texts: ${KEYS.map((k) => `${k} ${wrongOnes(outcomes, k).length}`).join(', ')}`);
+
+for (const dpr of [1, 2]) {
+  const at = outcomes.filter((o) => o.dpr === dpr);
+  const times = (key: string, verdict?: string): string => {
+    const of = at.filter((o) => verdict === undefined || o.verdicts[key] === verdict).map((o) => o.ms[key] ?? Number.NaN);
+    return of.length === 0 ? 'n/a' : `${median(of).toFixed(1)} ms`;
+  };
+  const size = `${1280 * dpr}×${800 * dpr}`;
+  const target = dpr === 1 ? ' (target <= 30 ms)' : '';
+  console.log(
+    `whole tab ${size} (${at.length} codes), median decode: shipped ${times('tab:shipped')}${target}, zxing alone ${times('tab:zxing')}, jsqr alone ${times('tab:jsqr')}; ` +
+      `when nothing is read: shipped ${times('tab:shipped', 'miss')}`,
+  );
+  console.log(`element crop at DPR ${dpr}, median decode: shipped ${times('crop:shipped')}, zxing alone ${times('crop:zxing')}, jsqr alone ${times('crop:jsqr')}`);
+}
+
+if (HAS_QR_FIXTURES) {
+  const fixtures = readQrManifest();
+  const readers: Record<string, QrReader | ((i: RgbaImage) => string | null)> = { jsqr: decodeQr, zxing, 'shipped (crop)': shipped.crop, 'shipped (tab)': shipped.tab };
+  const read: Record<string, number> = {};
+  for (const fixture of fixtures) {
+    const image = await loadRgba(path.join(QR_FIXTURES, fixture.file));
+    for (const [name, reader] of Object.entries(readers)) {
+      const text = await reader(image);
+      if (text !== null && text === fixture.expected) read[name] = (read[name] ?? 0) + 1;
+    }
+  }
+  console.log(`shared fixtures (${fixtures.length} images): ${Object.keys(readers).map((k) => `${k} ${pct(read[k] ?? 0, fixtures.length)}`).join('; ')}`);
+} else {
+  console.log(`shared fixtures: ${QR_FIXTURES} is absent`);
+}
+
+const DIST = 'dist';
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+if (existsSync(path.join(DIST, 'manifest.json'))) {
+  const worker = reachableScripts(DIST, 'service-worker-loader.js');
+  const page = pageScripts(DIST, 'src/offscreen/index.html');
+  const assets = readdirSync(path.join(DIST, 'assets'));
+  // import() chunks are written with backticks, which reachableScripts does not follow: list them by name.
+  const pageSet = new Set(page.map((f) => path.resolve(f)));
+  const lazyEntries = assets.filter((f) => /^(qr-capture|reader)-.*\.js$/.test(f)).map((f) => path.join('assets', f));
+  const lazy = [...new Set(lazyEntries.flatMap((f) => reachableScripts(DIST, f)).map((f) => path.resolve(f)))].filter((f) => !pageSet.has(f));
+  const wasm = assets.find((f) => f.endsWith('.wasm'));
+  const hasDecoder = (files: string[]): boolean => files.some((f) => /jsQR|readBarcodes|zxing/.test(readFileSync(f, 'utf8')));
+  console.log(`worker start: ${worker.length} files, ${kb(gzippedBytes(worker))} gzip (holds a QR decoder: ${hasDecoder(worker) ? 'yes' : 'no'}); offscreen page at creation: ${kb(gzippedBytes(page))} gzip`);
+  if (wasm) {
+    const file = path.join(DIST, 'assets', wasm);
+    console.log(`loaded at the first scan only: ${kb(gzippedBytes(lazy))} gzip of JS (jsqr, zxing glue) + ${wasm} ${kb(statSync(file).size)} (${kb(gzipSync(readFileSync(file), { level: 9 }).length)} gzip)`);
+  }
+} else {
+  console.log(`sizes: ${DIST} is absent (run npm run build:test); zxing_reader.wasm is ${kb(statSync(ZXING_WASM_PATH).size)}`);
+}

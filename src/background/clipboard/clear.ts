@@ -6,7 +6,8 @@
  */
 import browser from 'webextension-polyfill';
 import { CLIPBOARD_GRANT } from '../../shared/site-access';
-import { OFFSCREEN_PATH, type OffscreenRequest } from '../../shared/offscreen';
+import type { ClipboardRequest } from '../../shared/offscreen';
+import { withOffscreen } from '../offscreen';
 
 export const CLIPBOARD_ALARM = 'twostep-clipboard';
 const ITEM = 'clipboardPending';
@@ -33,13 +34,6 @@ export const chromeClipboardPort: ClipboardPort = {
   },
 };
 
-type Offscreen = {
-  createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  closeDocument(): Promise<void>;
-  hasDocument?: () => Promise<boolean>;
-};
-const offscreen = (): Offscreen => (globalThis as unknown as { chrome: { offscreen: Offscreen } }).chrome.offscreen;
-
 /** On the alarm: takes the waiting code out of storage first, so it is gone whatever happens next. */
 export async function clearDueCode(now: number): Promise<void> {
   const pending = (await browser.storage.session.get(ITEM))[ITEM] as Partial<Pending> | undefined;
@@ -47,14 +41,7 @@ export async function clearDueCode(now: number): Promise<void> {
   if (typeof pending?.code !== 'string' || typeof pending.at !== 'number') return;
   // Late by more than a minute (the browser slept): the code is long dead, and the clipboard may well be the user's now.
   if (now - pending.at > 60_000 || !(await browser.permissions.contains(CLIPBOARD_GRANT))) return;
-  const api = offscreen();
-  if (!(await api.hasDocument?.())) {
-    await api.createDocument({ url: OFFSCREEN_PATH, reasons: ['CLIPBOARD'], justification: 'Clear a copied sign-in code from the clipboard.' });
-  }
-  try {
-    const request: OffscreenRequest = { twostepOffscreen: 1, clearIf: pending.code };
-    await browser.runtime.sendMessage(request);
-  } finally {
-    await api.closeDocument().catch(() => undefined);
-  }
+  const request: ClipboardRequest = { twostepOffscreen: 1, clearIf: pending.code };
+  // Closed as soon as it is done (idle 0): nothing is worth keeping a document open for after a clear.
+  await withOffscreen(['CLIPBOARD'], 0, () => browser.runtime.sendMessage(request));
 }

@@ -1,5 +1,6 @@
-/** The scan port on the real extension APIs (webextension-polyfill). */
+/** The scan port on the real extension APIs (webextension-polyfill), decoding in the offscreen document. */
 import { readQrInTab } from './capture';
+import { offscreenDecoder } from './offscreen-decoder';
 import { clearPending, loadPending, savePending } from './pending';
 import type { ScanPort } from './port';
 import { startScan, tabUnderPopup } from './start';
@@ -7,7 +8,7 @@ import { startScan, tabUnderPopup } from './start';
 export const chromeScanPort: ScanPort = {
   start: (tabId) => startScan(tabId),
   tabUnderPopup,
-  read: readQrInTab,
+  read: (tabId, rect, dpr) => readQrInTab(offscreenDecoder, tabId, rect, dpr),
   savePending,
   loadPending,
   clearPending,

@@ -3,13 +3,10 @@
  * through `Services` so the handlers load in node unit tests without the extension APIs.
  */
 import type { PageRect } from '../../shared/protocol';
+import type { QrRead } from '../../shared/offscreen';
 import type { PendingScan } from './pending';
 
-/** A QR code's text and where it was read: in the crop around the picked box, or anywhere in the tab. */
-export interface QrRead {
-  text: string;
-  region: 'crop' | 'tab';
-}
+export type { QrRead } from '../../shared/offscreen';
 
 export interface ScanPort {
   /** Injects the picker into the tab, forgetting an earlier scan's pending accounts there. */

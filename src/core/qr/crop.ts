@@ -11,3 +11,25 @@
 export function cropMargin(rect: { width: number; height: number }): number {
   return Math.max(8, 0.1 * Math.max(rect.width, rect.height));
 }
+
+/** A box in capture (device) pixels. */
+export interface DeviceBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The element's box (top-level viewport CSS px) with its margin, in capture pixels at `dpr`, clipped to
+ * a `width`×`height` capture; null when nothing is left. Shared by the decoder and the test set, so
+ * both crop the same pixels.
+ */
+export function deviceBox(rect: DeviceBox, dpr: number, width: number, height: number): DeviceBox | null {
+  const margin = cropMargin(rect);
+  const x0 = Math.max(0, Math.floor((rect.x - margin) * dpr));
+  const y0 = Math.max(0, Math.floor((rect.y - margin) * dpr));
+  const x1 = Math.min(width, Math.ceil((rect.x + rect.width + margin) * dpr));
+  const y1 = Math.min(height, Math.ceil((rect.y + rect.height + margin) * dpr));
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
+}

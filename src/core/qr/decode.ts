@@ -14,11 +14,10 @@ export { cropRect } from './image';
 /**
  * jsqr 1.4.0 merges the options of a call into its module-level defaults, so a call without options
  * would inherit an earlier call's. Passing a full object every time keeps calls independent.
- * The first pass also reads light-on-dark codes (dark-mode pages); the retries do not, which keeps a
- * miss on a whole-tab capture at four scans instead of six (no fixture needs both).
+ * Every pass also reads light-on-dark codes (dark-mode pages): a dark-mode code that needs a retry
+ * (a 2× capture read at half size, a small code read at twice the size) is as common as a light one.
  */
 const BOTH = { inversionAttempts: 'attemptBoth' } as const;
-const NORMAL = { inversionAttempts: 'dontInvert' } as const;
 
 /** Images whose shorter side is under this many pixels are also tried at twice the size. */
 const UPSCALE_BELOW = 320;
@@ -45,7 +44,7 @@ export function decodeQr(image: RgbaImage): string | null {
   return null;
 }
 
-type Attempt = [RgbaImage, typeof BOTH | typeof NORMAL];
+type Attempt = [RgbaImage, typeof BOTH];
 
 /** The attempts in order; each image is built only when the attempt before it has failed. */
 function* variants(image: RgbaImage): Generator<Attempt> {
@@ -54,8 +53,8 @@ function* variants(image: RgbaImage): Generator<Attempt> {
   if (longer > HALF_FIRST_ABOVE) {
     const half = downscale2(image);
     yield [half, BOTH];
-    yield [image, NORMAL];
-    yield [binarizeOtsu(half), NORMAL];
+    yield [image, BOTH];
+    yield [binarizeOtsu(half), BOTH];
     return;
   }
   yield [image, BOTH];
@@ -64,15 +63,15 @@ function* variants(image: RgbaImage): Generator<Attempt> {
     // a module spans a few pixels rather than dozens, and averaging smooths JPEG and moiré noise.
     // Measured on the fixtures: +4 images; a global threshold of the half-size image, +1 more.
     const half = downscale2(image);
-    yield [half, NORMAL];
-    yield [binarizeOtsu(half), NORMAL];
+    yield [half, BOTH];
+    yield [binarizeOtsu(half), BOTH];
   }
   if (shorter < UPSCALE_BELOW) {
-    yield [upscale2(image), NORMAL];
+    yield [upscale2(image), BOTH];
   }
 }
 
-function scan(image: RgbaImage, options: typeof BOTH | typeof NORMAL): string | null {
+function scan(image: RgbaImage, options: typeof BOTH): string | null {
   const code = jsQR(image.data, image.width, image.height, options);
   if (code === null) {
     return null;

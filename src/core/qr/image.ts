@@ -166,3 +166,43 @@ export function binarizeOtsu(image: RgbaImage): RgbaImage {
 function clamp(n: number, min: number, max: number): number {
   return Math.min(Math.max(n, min), max);
 }
+
+/**
+ * Scales `image` down so its longer side is at most `side` px, averaging the source pixels each
+ * target pixel covers (what a canvas's smoothed drawImage does); the same image when already small.
+ */
+export function fitWithin(image: RgbaImage, side: number): RgbaImage {
+  const scale = side / Math.max(image.width, image.height);
+  if (scale >= 1 || !isWellFormed(image)) return image;
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+  const src = image.data;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const sy0 = Math.floor((y * image.height) / height);
+    const sy1 = Math.max(sy0 + 1, Math.floor(((y + 1) * image.height) / height));
+    for (let x = 0; x < width; x++) {
+      const sx0 = Math.floor((x * image.width) / width);
+      const sx1 = Math.max(sx0 + 1, Math.floor(((x + 1) * image.width) / width));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
+      for (let sy = sy0; sy < sy1; sy++) {
+        for (let i = (sy * image.width + sx0) * 4, end = (sy * image.width + sx1) * 4; i < end; i += 4) {
+          r += src[i] ?? 0;
+          g += src[i + 1] ?? 0;
+          b += src[i + 2] ?? 0;
+          a += src[i + 3] ?? 0;
+        }
+      }
+      const n = (sy1 - sy0) * (sx1 - sx0);
+      const o = (y * width + x) * 4;
+      data[o] = r / n;
+      data[o + 1] = g / n;
+      data[o + 2] = b / n;
+      data[o + 3] = a / n;
+    }
+  }
+  return { data, width, height };
+}
