@@ -6,6 +6,7 @@
 import { TwostepError } from '../core/errors';
 import type { ArgOf, MethodName, Reply, ResultOf, SenderKind, SendersOf, WireError } from '../shared/protocol';
 import { describeError } from './log';
+import { documentKey } from './fill/document-key';
 
 /** The parts of `runtime.MessageSender` the router relies on. */
 export interface RawSender {
@@ -13,7 +14,7 @@ export interface RawSender {
   url?: string;
   origin?: string;
   frameId?: number;
-  /** The sending document (Chrome 106+): a frame that navigated has a new one. */
+  /** The sending document (Chrome 106+): a frame that navigated has a new one. Firefox has none (fill/document-address.ts). */
   documentId?: string;
   /** `url` is present only where the extension has host access (or activeTab) for the tab. */
   tab?: { id?: number; url?: string };
@@ -58,7 +59,7 @@ export function classifySender(raw: RawSender, self: ExtensionSelf): Sender | nu
   }
   const tabId = raw.tab?.id ?? null;
   const frameId = raw.frameId ?? null;
-  const documentId = typeof raw.documentId === 'string' ? raw.documentId : null;
+  const documentId = documentKey(raw);
   const tabUrl = typeof raw.tab?.url === 'string' ? raw.tab.url : null;
   if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') {
     if (url.host !== host) return null;

@@ -7,6 +7,8 @@
 import browser from 'webextension-polyfill';
 import { CLIPBOARD_GRANT } from '../../shared/site-access';
 import { OFFSCREEN_PATH, type OffscreenRequest } from '../../shared/offscreen';
+import { FIREFOX } from '../../shared/target';
+import { clearHereIf } from './in-page';
 
 export const CLIPBOARD_ALARM = 'twostep-clipboard';
 const ITEM = 'clipboardPending';
@@ -47,6 +49,10 @@ export async function clearDueCode(now: number): Promise<void> {
   if (typeof pending?.code !== 'string' || typeof pending.at !== 'number') return;
   // Late by more than a minute (the browser slept): the code is long dead, and the clipboard may well be the user's now.
   if (now - pending.at > 60_000 || !(await browser.permissions.contains(CLIPBOARD_GRANT))) return;
+  if (FIREFOX) {
+    await clearHereIf(pending.code);
+    return;
+  }
   const api = offscreen();
   if (!(await api.hasDocument?.())) {
     await api.createDocument({ url: OFFSCREEN_PATH, reasons: ['CLIPBOARD'], justification: 'Clear a copied sign-in code from the clipboard.' });
