@@ -36,6 +36,10 @@ const PREFS: Record<string, unknown> = {
   'app.update.disabledForTesting': true,
 };
 
+/** TWOSTEP_FIREFOX_DEBUG=1: the browser's output, the extension's console included, on this process's stderr. */
+const DEBUG = process.env.TWOSTEP_FIREFOX_DEBUG === '1';
+const DEBUG_PREFS = { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true };
+
 export interface FirefoxExtension {
   browser: Browser;
   profileDir: string;
@@ -65,7 +69,8 @@ export async function launchFirefox(opts: { profileDir?: string; dist?: string }
     userDataDir: profileDir,
     // BiDi refuses to navigate a tab to a moz-extension:// page unless system access is allowed.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: PREFS,
+    extraPrefsFirefox: DEBUG ? { ...PREFS, ...DEBUG_PREFS } : PREFS,
+    dumpio: DEBUG,
     defaultViewport: { width: 1280, height: 800 },
   });
   await browser.installExtension(dist);

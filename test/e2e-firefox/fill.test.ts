@@ -1,0 +1,109 @@
+/**
+ * Filling the demo site's "Enter code" step in Firefox (issue 13). On Firefox the user grants site
+ * access (the inline button's optional host permission) in Firefox's own prompt; the tests stand in for
+ * the "Allow" (harness.ts: no prompt). The code goes in through the inline button beside the field and
+ * through the popup, and the demo server, which checks it for real, accepts it.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
+import { loadMessages, message } from '../e2e/popup-helpers';
+import { launchFirefox, type FirefoxExtension } from './harness';
+import { click, rows, sel, textOf, totpAround, until } from './helpers';
+
+const en = loadMessages('en');
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const PASSWORD = 'correct horse';
+
+let demo: DemoServer;
+let ext: FirefoxExtension | null = null;
+let origin: string;
+
+beforeAll(async () => {
+  demo = await startDemoServer({ secret: SECRET });
+  origin = `http://localhost:${demo.port}`;
+});
+afterAll(async () => demo?.close());
+afterEach(async () => {
+  await ext?.close({ discard: true });
+  ext = null;
+});
+
+/** A browser with the demo site's account, as enrolment from its set-up page leaves it. */
+async function withAccount(): Promise<FirefoxExtension> {
+  const e = await launchFirefox();
+  await e.call('accounts.addUri', { uri: demo.state.totpUri, site: 'localhost' });
+  return e;
+}
+
+/** Settings → "Fill code" button beside code fields: Firefox asks for site access, which is allowed. */
+async function turnOnInlineButton(popup: Page): Promise<void> {
+  await click(popup, 'settings-button');
+  await click(popup, 'setting-inline-button');
+  await until('the inline button setting to be on', () => popup.$eval(sel('setting-inline-button'), (el) => (el as HTMLInputElement).checked), Boolean);
+}
+
+/** Password first, then the "Enter code" step. */
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${origin}/login`);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('form button').click();
+  await until('the code step', () => page.url(), (u) => u.includes('/login/code'));
+  await page.waitForSelector('#otp');
+}
+
+async function submitCode(page: Page): Promise<string | null> {
+  await page.locator('form button').click();
+  const result = await page.waitForSelector('#result', { timeout: 10_000 });
+  return result!.evaluate((el) => el.getAttribute('data-ok'));
+}
+
+const otpValue = (page: Page): Promise<string> => page.$eval('#otp', (el) => (el as HTMLInputElement).value);
+
+describe('Firefox: filling the demo site', () => {
+  it('the inline button beside the "Enter code" field fills a code the site accepts', async () => {
+    ext = await withAccount();
+    const popup = await ext.openPopup();
+    await turnOnInlineButton(popup);
+    expect(await popup.evaluate(() => (globalThis as unknown as { browser: { permissions: { contains(p: unknown): Promise<boolean> } } }).browser.permissions.contains({ origins: ['https://*/*', 'http://*/*'] }))).toBe(true);
+
+    const page = await ext.browser.newPage();
+    await signIn(page);
+    // The button lives in a closed shadow root: it is clicked where a person sees it, as a real click.
+    const box = await until(
+      'the inline button',
+      () => page.evaluate(() => {
+        const host = document.querySelector('twostep-fill');
+        const r = host?.getBoundingClientRect();
+        return r && r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.bottom - 10 } : null;
+      }),
+      (b) => b !== null,
+    );
+    // The button takes clicks only once it has been plainly visible for a moment (click-guard.ts).
+    await until('a filled code', async () => {
+      await page.mouse.click(box!.x, box!.y);
+      return otpValue(page);
+    }, (v) => v !== '', 10_000);
+    expect(totpAround(SECRET)).toContain(await otpValue(page));
+    expect(await submitCode(page)).toBe('true');
+  });
+
+  it('the popup fills the code step of the tab under it, and says where', async () => {
+    ext = await withAccount();
+    // A fill closes the popup by default; kept open here to read where the code went.
+    await ext.call('settings.set', { keepPopupOpen: true });
+    const settings = await ext.openPopup();
+    await turnOnInlineButton(settings);
+    await settings.close();
+    // The inline button is on, but it is not clicked: the popup alone fills.
+    const page = await ext.browser.newPage();
+    await signIn(page);
+    // The popup in a window of its own, so the sign-in tab stays the active tab it acts on.
+    const popup = await ext.openPopup({ window: true });
+    await until('the account row', () => rows(popup), (r) => r.length === 1);
+    await click(popup, 'copy-button');
+    await until('the toast', () => textOf(popup, 'toast'), (t) => t === message(en, 'filled_on', 'localhost'));
+    expect(totpAround(SECRET)).toContain(await otpValue(page));
+    expect(await submitCode(page)).toBe('true');
+  });
+});
