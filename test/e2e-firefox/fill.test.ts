@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { loadMessages, message } from '../e2e/popup-helpers';
+import { pageServer, type PageServer } from '../e2e/autofill-helpers';
 import { launchFirefox, type FirefoxExtension } from './harness';
 import { click, rows, sel, textOf, totpAround, until } from './helpers';
 
@@ -106,4 +107,42 @@ describe('Firefox: filling the demo site', () => {
     expect(totpAround(SECRET)).toContain(await otpValue(page));
     expect(await submitCode(page)).toBe('true');
   });
+
+  it('fills a code field inside a closed shadow root (element.openOrClosedShadowRoot)', async () => {
+    const pages: PageServer = await pageServer();
+    try {
+      pages.set('/closed', CLOSED_SHADOW_PAGE);
+      ext = await launchFirefox();
+      await ext.call('accounts.add', { input: { kind: 'totp', issuer: 'Shadow Corp', name: 'ann', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['localhost'] } });
+      await ext.call('settings.set', { keepPopupOpen: true });
+      const settings = await ext.openPopup();
+      await turnOnInlineButton(settings);
+      await settings.close();
+      const page = await ext.browser.newPage();
+      await page.goto(`http://localhost:${pages.port}/closed`);
+      // The page's own script kept its closed root's input: the only way to read it from outside.
+      await until('the closed shadow root', () => page.evaluate(() => (globalThis as { shadowOtp?: HTMLInputElement }).shadowOtp !== undefined), Boolean);
+      const popup = await ext.openPopup({ window: true });
+      await until('the account row', () => rows(popup), (r) => r.length === 1);
+      await click(popup, 'copy-button');
+      await until('the toast', () => textOf(popup, 'toast'), (t) => t === message(en, 'filled_on', 'localhost'));
+      const value = await page.evaluate(() => (globalThis as { shadowOtp?: HTMLInputElement }).shadowOtp?.value ?? '');
+      expect(totpAround(SECRET)).toContain(value);
+    } finally {
+      await pages.close();
+    }
+  });
 });
+
+/** A sign-in code step whose field is in a closed shadow root, as some component libraries build it. */
+const CLOSED_SHADOW_PAGE = `<!doctype html><meta charset="utf-8"><title>Two-step verification</title>
+<h1>Two-step verification</h1><code-step></code-step>
+<script>customElements.define('code-step', class extends HTMLElement {
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<form><label for="otp">Enter the code from your authenticator app</label>'
+      + '<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6"><button>Verify</button></form>';
+    window.shadowOtp = root.querySelector('input');
+  }
+});</script>`;
