@@ -15,6 +15,7 @@ import { click, rows, sel, textOf, totpAround, until } from './helpers';
 const en = loadMessages('en');
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const PASSWORD = 'correct horse';
+const PIN = '246810';
 
 let demo: DemoServer;
 let ext: FirefoxExtension | null = null;
@@ -57,6 +58,12 @@ async function submitCode(page: Page): Promise<string | null> {
   await page.locator('form button').click();
   const result = await page.waitForSelector('#result', { timeout: 10_000 });
   return result!.evaluate((el) => el.getAttribute('data-ok'));
+}
+
+/** Our page whose URL contains `part` (read from the document: BiDi reports about:blank for extension tabs). */
+async function pageAt(e: FirefoxExtension, part: string): Promise<Page | null> {
+  for (const p of await e.browser.pages()) if ((await p.evaluate(() => location.href).catch(() => '')).includes(part)) return p;
+  return null;
 }
 
 const otpValue = (page: Page): Promise<string> => page.$eval('#otp', (el) => (el as HTMLInputElement).value);
@@ -104,6 +111,28 @@ describe('Firefox: filling the demo site', () => {
     await until('the account row', () => rows(popup), (r) => r.length === 1);
     await click(popup, 'copy-button');
     await until('the toast', () => textOf(popup, 'toast'), (t) => t === message(en, 'filled_on', 'localhost'));
+    expect(totpAround(SECRET)).toContain(await otpValue(page));
+    expect(await submitCode(page)).toBe('true');
+  });
+
+  it('a fill asked for while locked opens the unlock window, and the page that asked is filled after the PIN', async () => {
+    ext = await withAccount();
+    const settings = await ext.openPopup();
+    await turnOnInlineButton(settings);
+    await ext.call('vault.setPin', { next: PIN, kind: 'pin', current: null });
+    await ext.call('vault.lock', null);
+    const page = await ext.browser.newPage();
+    await signIn(page);
+    // What the fill shortcut runs in the tab (fill/inject.ts): the fill script, then its entry point.
+    await settings.evaluate(`(async () => {
+      const [tab] = await browser.tabs.query({ url: 'http://localhost/*' });
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/src/content/fill/main.js'] });
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, func: () => { void globalThis.twostepFill(null); } });
+    })()`);
+    const unlockWindow = await until('the unlock window', () => pageAt(ext!, 'window=unlock'), (p) => p !== null, 20_000);
+    await unlockWindow!.locator(sel('unlock-input')).setTimeout(10_000).fill(PIN);
+    await unlockWindow!.keyboard.press('Enter');
+    await until('the code in the page that asked', () => otpValue(page), (v) => v !== '', 20_000);
     expect(totpAround(SECRET)).toContain(await otpValue(page));
     expect(await submitCode(page)).toBe('true');
   });
