@@ -40,6 +40,14 @@ const PREFS: Record<string, unknown> = {
 const DEBUG = process.env.TWOSTEP_FIREFOX_DEBUG === '1';
 const DEBUG_PREFS = { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true };
 
+const downloadPrefs = (dir: string): Record<string, unknown> => ({
+  'browser.download.dir': dir,
+  'browser.download.folderList': 2,
+  'browser.download.useDownloadDir': true,
+  'browser.download.always_ask_before_handling_new_types': false,
+  'browser.download.start_downloads_in_tmp_dir': false,
+});
+
 export interface FirefoxExtension {
   browser: Browser;
   profileDir: string;
@@ -57,8 +65,11 @@ export function newProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'twostep-firefox-'));
 }
 
-/** `dist`: install another directory (a copy of dist-firefox/ with a test-only manifest change). */
-export async function launchFirefox(opts: { profileDir?: string; dist?: string } = {}): Promise<FirefoxExtension> {
+/**
+ * `dist`: install another directory (a copy of dist-firefox/ with a test-only manifest change).
+ * `downloads`: a directory where downloads are saved without asking.
+ */
+export async function launchFirefox(opts: { profileDir?: string; dist?: string; downloads?: string } = {}): Promise<FirefoxExtension> {
   const dist = opts.dist ?? DIST_FIREFOX;
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build:firefox\` first`);
   const profileDir = opts.profileDir ?? newProfileDir();
@@ -69,7 +80,7 @@ export async function launchFirefox(opts: { profileDir?: string; dist?: string }
     userDataDir: profileDir,
     // BiDi refuses to navigate a tab to a moz-extension:// page unless system access is allowed.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: DEBUG ? { ...PREFS, ...DEBUG_PREFS } : PREFS,
+    extraPrefsFirefox: { ...PREFS, ...(DEBUG ? DEBUG_PREFS : {}), ...(opts.downloads ? downloadPrefs(opts.downloads) : {}) },
     dumpio: DEBUG,
     defaultViewport: { width: 1280, height: 800 },
   });
