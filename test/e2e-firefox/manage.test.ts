@@ -3,12 +3,13 @@
  * libsodium run as WebAssembly under the pages' CSP) is restored in a fresh profile through the Import
  * section, and every account shows its RFC 6238 code again.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchFirefox, type FirefoxExtension } from './harness';
+import { openBackup } from '../../src/core/backup';
+import { DIST_FIREFOX, launchFirefox, type FirefoxExtension } from './harness';
 import { click, fill, rows, sel, totpAround, until } from './helpers';
 
 const PASSWORD = 'violet tractor moon pickle harbour';
@@ -65,5 +66,32 @@ describe('Firefox: the manage page', () => {
     const popup = await fresh.openPopup();
     const shown = await until('the restored accounts', () => rows(popup), (r) => r.length === ACCOUNTS.length);
     for (const a of ACCOUNTS) expect(totpAround(a.secret)).toContain(shown.find((r) => r.issuer === a.issuer)?.code);
+  });
+
+  it('automatic backups: turned on in the Backup section, a file lands in Downloads and opens with its password', async () => {
+    const downloads = mkdtempSync(join(tmpdir(), 'twostep-firefox-downloads-'));
+    // `downloads` is optional (asked for when turned on); a copy of the build has it at install, as after "Allow".
+    const dist = mkdtempSync(join(tmpdir(), 'twostep-firefox-dist-'));
+    dirs.push(downloads, dist);
+    cpSync(DIST_FIREFOX, dist, { recursive: true });
+    const manifestFile = join(dist, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { permissions: string[]; optional_permissions: string[] };
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, permissions: [...manifest.permissions, 'downloads'], optional_permissions: manifest.optional_permissions.filter((p) => p !== 'downloads') }));
+    const ext = await launchFirefox({ dist, downloads });
+    opened.push(ext);
+    for (const input of ACCOUNTS) await ext.call('accounts.add', { input });
+
+    const page = await ext.openPage('src/manage/index.html#backup');
+    await click(page, 'auto-backup-enable');
+    await fill(page, 'auto-backup-password', PASSWORD);
+    await fill(page, 'auto-backup-repeat', PASSWORD);
+    await click(page, 'auto-backup-submit');
+    // The event page downloads it from a blob: URL (background/backup/download-url.ts) into its own folder.
+    const folder = join(downloads, 'Twostep backups');
+    const [name] = await until('the automatic backup', () => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')) : []), (f) => f.length === 1, 60_000);
+    expect(name).toMatch(/^twostep-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.json$/);
+    const text = await until('the whole file', () => readFileSync(join(folder, name!), 'utf8'), (t) => t.trim().endsWith('}'));
+    const backup = await openBackup(new TextEncoder().encode(text), PASSWORD);
+    expect(backup.accounts.map((a) => a.secret).sort()).toEqual(ACCOUNTS.map((a) => a.secret).sort());
   });
 });
