@@ -37,6 +37,8 @@ export default defineConfig({
           name: 'e2e-firefox',
           include: ['test/e2e-firefox/**/*.test.ts'],
           environment: 'node',
+          // After the other projects, so the two browsers never compete for the machine's two cores.
+          sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -133,8 +133,8 @@ inBackground('throttle', throttleBeat);
 
 // Checks the idle deadline, routes, records use; never rejects (see messageListener).
 // Our pages' host: the id on Chrome, the profile's UUID on Firefox (router.ts, ExtensionSelf).
-const self = { id: browser.runtime.id, host: new URL(browser.runtime.getURL('/')).host };
-const listen = messageListener(self, handlers, {
+const ourselves = { id: browser.runtime.id, host: new URL(browser.runtime.getURL('/')).host };
+const listen = messageListener(ourselves, handlers, {
   enforce: () => autoLock.enforce(),
   touch: async () => void (await Promise.all([autoLock.touch(), throttleBeat()])),
 });
