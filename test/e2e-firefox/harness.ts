@@ -92,7 +92,16 @@ export async function launchFirefox(opts: { profileDir?: string; dist?: string; 
     // The tab moves to the extension process: BiDi reports its first document as detached and never
     // sees the load finish, so the navigation is not awaited; the page's own readiness is.
     page.goto(url, { timeout: 15_000 }).catch(() => undefined);
-    await page.waitForFunction((u: string) => location.href.startsWith(u) && document.readyState === 'complete', { timeout: 15_000, polling: 50 }, url.split('?')[0]!);
+    // Polled by hand: while the tab switches process, an evaluation can fail outright ("Waiting failed").
+    const want = url.split('?')[0]!;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const check = page.evaluate((u: string) => location.href.startsWith(u) && document.readyState === 'complete', want);
+      const ready = await Promise.race([check, new Promise<false>((r) => setTimeout(() => r(false), 2_000))]).catch(() => false);
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error(`${url} did not load`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     return page;
   };
 
