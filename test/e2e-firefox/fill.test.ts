@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import { loadMessages, message } from '../e2e/popup-helpers';
 import { pageServer, type PageServer } from '../e2e/autofill-helpers';
-import { launchFirefox, type FirefoxExtension } from './harness';
+import { launchFirefox, send, type FirefoxExtension } from './harness';
 import { click, rows, sel, textOf, totpAround, until } from './helpers';
 
 const en = loadMessages('en');
@@ -135,6 +135,41 @@ describe('Firefox: filling the demo site', () => {
     await until('the code in the page that asked', () => otpValue(page), (v) => v !== '', 20_000);
     expect(totpAround(SECRET)).toContain(await otpValue(page));
     expect(await submitCode(page)).toBe('true');
+  });
+
+  it('without IntersectionObserver v2, a field faded, covered or in a faded same-origin frame gets no code; a plain one does', async () => {
+    const pages: PageServer = await pageServer();
+    try {
+      const field = '<label for="otp">Enter the code from your authenticator app</label><input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6">';
+      const step = (body: string): string => `<!doctype html><meta charset="utf-8"><title>Two-step verification</title><h1>Two-step verification</h1>${body}`;
+      pages.set('/plain', step(field));
+      pages.set('/faded', step(`<div style="opacity:.01">${field}</div>`));
+      pages.set('/covered', step(`${field}<div style="position:fixed;inset:0;background:#fff"></div>`));
+      pages.set('/framed', step('<iframe src="/plain" style="opacity:.01;width:600px;height:300px;border:0"></iframe>'));
+      ext = await launchFirefox();
+      const account = (await ext.call('accounts.add', { input: { kind: 'totp', issuer: 'Local', name: 'ann', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: ['localhost'] } })) as { id: string };
+      const settings = await ext.openPopup();
+      await turnOnInlineButton(settings);
+      await settings.close();
+      const page = await ext.browser.newPage();
+      const popup = await ext.openPopup({ window: true });
+      const fillAt = async (path: string): Promise<boolean> => {
+        await page.goto(`http://localhost:${pages.port}${path}`);
+        const reply = (await send(popup, 'fill.inTab', { id: account.id })) as { ok: boolean; value?: { filled: boolean } };
+        return reply.ok && reply.value?.filled === true;
+      };
+      // Every field on the page, the frame's included (same origin, so the page can read it).
+      const values = (): Promise<string[]> =>
+        page.evaluate(() => [document, ...Array.from(document.querySelectorAll('iframe'), (f) => f.contentDocument)].map((d) => d?.querySelector('input')?.value ?? ''));
+      for (const path of ['/faded', '/covered', '/framed']) {
+        expect(await fillAt(path), path).toBe(false);
+        expect(await values(), path).toEqual(path === '/framed' ? ['', ''] : ['']);
+      }
+      expect(await fillAt('/plain')).toBe(true);
+      expect(totpAround(SECRET)).toContain(await otpValue(page));
+    } finally {
+      await pages.close();
+    }
   });
 
   it('fills a code field inside a closed shadow root (element.openOrClosedShadowRoot)', async () => {

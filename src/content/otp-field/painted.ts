@@ -13,7 +13,9 @@ function unfaded(el: Element): boolean {
   if (!view) return false;
   for (let n: Element | null = el; n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
     const s = view.getComputedStyle(n);
-    if (Number(s.opacity) < 1 || s.filter !== 'none' || s.visibility !== 'visible') return false;
+    if (Number(s.opacity) < 1 || s.filter !== 'none') return false;
+    // Visibility is inherited (a visible child of a hidden box shows), so only the element's own value counts.
+    if (n === el && s.visibility !== 'visible') return false;
   }
   return true;
 }
