@@ -41,7 +41,7 @@ const nodeOnlyGlobals = ['process', 'Buffer', 'global', 'require', 'module', '__
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.test-profiles/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-firefox/', 'node_modules/', '.test-profiles/', 'coverage/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

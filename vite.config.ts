@@ -4,13 +4,22 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { TEST_MANIFEST_KEY } from './scripts/extension-key.ts';
+import { firefoxManifest } from './scripts/firefox-manifest.ts';
 
 /**
  * Test builds (`npm run build:test`) get a fixed manifest `key`, so the extension id is stable and the
  * end-to-end tests can open chrome-extension://<id>/ pages. Release builds have no key.
  */
 const testBuild = process.env.TWOSTEP_TEST_KEY === '1';
-const finalManifest = (testBuild ? { ...manifest, key: TEST_MANIFEST_KEY } : manifest) as ManifestV3Export;
+/**
+ * `TWOSTEP_BROWSER=firefox` (`npm run build:firefox`) builds the same source for Firefox into dist-firefox/:
+ * the manifest is transformed (scripts/firefox-manifest.ts) and `__TWOSTEP_FIREFOX__` picks the few
+ * adapters that differ (src/shared/target.ts); the other branch is dropped from the bundle.
+ */
+const firefox = process.env.TWOSTEP_BROWSER === 'firefox';
+const chromeManifest = testBuild ? { ...manifest, key: TEST_MANIFEST_KEY } : manifest;
+const finalManifest = (firefox ? firefoxManifest(manifest) : chromeManifest) as ManifestV3Export;
+const outDir = firefox ? 'dist-firefox' : 'dist';
 
 /**
  * crxjs lists the injected scripts as web-accessible on every site. They are injected with
@@ -23,7 +32,7 @@ function noWebAccessibleScripts(): Plugin {
     enforce: 'post',
     // crxjs emits the manifest in its own late hook, so rewrite the written file.
     writeBundle(options) {
-      const file = join(options.dir ?? 'dist', 'manifest.json');
+      const file = join(options.dir ?? outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
       built.web_accessible_resources = (built.web_accessible_resources ?? [])
         .map((entry) => ({ ...entry, resources: entry.resources.filter((path) => !path.startsWith('src/content/')) }))
@@ -35,15 +44,16 @@ function noWebAccessibleScripts(): Plugin {
 }
 
 export default defineConfig({
+  define: { __TWOSTEP_FIREFOX__: JSON.stringify(firefox) },
   build: {
-    target: 'chrome120',
-    outDir: 'dist',
+    target: firefox ? 'firefox140' : 'chrome120',
+    outDir,
     emptyOutDir: true,
     sourcemap: false,
     modulePreload: false,
-    // Pages the manifest does not name: the worker's offscreen clipboard document.
-    rollupOptions: { input: { offscreen: 'src/offscreen/index.html' } },
+    // Pages the manifest does not name: the worker's offscreen document for the clipboard and QR decoding (Chrome only).
+    rollupOptions: firefox ? {} : { input: { offscreen: 'src/offscreen/index.html' } },
   },
-  plugins: [crx({ manifest: finalManifest }), noWebAccessibleScripts()],
+  plugins: [crx({ manifest: finalManifest, browser: firefox ? 'firefox' : 'chrome' }), noWebAccessibleScripts()],
   server: { port: 5173, strictPort: true },
 });

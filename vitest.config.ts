@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (node, fast, core and background logic) and `e2e` (the built extension in real
- * Chromium through Playwright; one browser at a time, so files run one after another).
+ * Three projects: `unit` (node, fast, core and background logic), `e2e` (the built extension in real
+ * Chromium through Playwright) and `e2e-firefox` (the Firefox build in firefox-esr through puppeteer
+ * over WebDriver BiDi); one browser at a time, so e2e files run one after another.
  */
 export default defineConfig({
   test: {
@@ -25,6 +26,20 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          // After the other projects, so the two browsers never compete for the machine's two cores.
+          sequence: { groupOrder: 1 },
+          testTimeout: 90_000,
           hookTimeout: 60_000,
           fileParallelism: false,
           maxWorkers: 1,

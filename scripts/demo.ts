@@ -1,6 +1,7 @@
 // One-command demo for newcomers: `npm run build`, then `node --import tsx scripts/demo.ts`.
 // Serves the Example Corp site and opens Chromium with the built extension on its setup page.
 // Without a display (or with HEADLESS=1) it saves a screenshot of the setup page and exits.
+// `npm run demo -- --firefox` opens Firefox instead (scripts/demo-firefox.ts).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { extensionArgs } from './chromium-args.ts';
 import { startDemoServer } from './demo-server.ts';
+
+if (process.argv.includes('--firefox')) {
+  await import('./demo-firefox.ts');
+  process.exit(0);
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');

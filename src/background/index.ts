@@ -132,7 +132,9 @@ async function throttleBeat(): Promise<void> {
 inBackground('throttle', throttleBeat);
 
 // Checks the idle deadline, routes, records use; never rejects (see messageListener).
-const listen = messageListener(browser.runtime.id, handlers, {
+// Our pages' host: the id on Chrome, the profile's UUID on Firefox (router.ts, ExtensionSelf).
+const ourselves = { id: browser.runtime.id, host: new URL(browser.runtime.getURL('/')).host };
+const listen = messageListener(ourselves, handlers, {
   enforce: () => autoLock.enforce(),
   touch: async () => void (await Promise.all([autoLock.touch(), throttleBeat()])),
 });

@@ -6,6 +6,7 @@
 import { TwostepError } from '../core/errors';
 import type { ArgOf, MethodName, Reply, ResultOf, SenderKind, SendersOf, WireError } from '../shared/protocol';
 import { describeError } from './log';
+import { documentKey } from './fill/document-key';
 
 /** The parts of `runtime.MessageSender` the router relies on. */
 export interface RawSender {
@@ -13,7 +14,7 @@ export interface RawSender {
   url?: string;
   origin?: string;
   frameId?: number;
-  /** The sending document (Chrome 106+): a frame that navigated has a new one. */
+  /** The sending document (Chrome 106+): a frame that navigated has a new one. Firefox has none (fill/document-address.ts). */
   documentId?: string;
   /** `url` is present only where the extension has host access (or activeTab) for the tab. */
   tab?: { id?: number; url?: string };
@@ -39,8 +40,16 @@ export interface Handler<M extends MethodName> {
 
 export type Handlers = { [M in MethodName]: Handler<M> };
 
+/**
+ * Who this extension is: its id, and the host of its pages' URLs. On Chrome both are the id; on Firefox
+ * the id is the add-on id (`browser_specific_settings.gecko.id`) and pages live at a per-profile UUID
+ * (`moz-extension://<uuid>/`). A bare string means both.
+ */
+export type ExtensionSelf = string | { id: string; host: string };
+
 /** Classifies a sender; null for anything not from this extension. */
-export function classifySender(raw: RawSender, extensionId: string): Sender | null {
+export function classifySender(raw: RawSender, self: ExtensionSelf): Sender | null {
+  const { id: extensionId, host } = typeof self === 'string' ? { id: self, host: self } : self;
   if (raw.id !== extensionId || typeof raw.url !== 'string') return null;
   let url: URL;
   try {
@@ -50,10 +59,10 @@ export function classifySender(raw: RawSender, extensionId: string): Sender | nu
   }
   const tabId = raw.tab?.id ?? null;
   const frameId = raw.frameId ?? null;
-  const documentId = typeof raw.documentId === 'string' ? raw.documentId : null;
+  const documentId = documentKey(raw);
   const tabUrl = typeof raw.tab?.url === 'string' ? raw.tab.url : null;
   if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') {
-    if (url.host !== extensionId) return null;
+    if (url.host !== host) return null;
     return { kind: 'extension', origin: url.origin, tabId, frameId, documentId, tabUrl };
   }
   // A content script: the origin comes from the browser (sender.origin, else the frame URL).
@@ -87,7 +96,7 @@ export interface IdleCheck {
  * The returned promise never rejects: a rejection would reach the sender as an untyped error whose
  * message could carry data, so every failure is a `Reply` and is logged by code or class name only.
  */
-export function messageListener(extensionId: string, handlers: Handlers, idle: IdleCheck) {
+export function messageListener(extensionId: ExtensionSelf, handlers: Handlers, idle: IdleCheck) {
   return (message: unknown, raw: RawSender): Promise<Reply<unknown> | undefined> | undefined => {
     if (!isEnvelope(message)) return undefined;
     const fromOurPage = classifySender(raw, extensionId)?.kind === 'extension';
@@ -109,7 +118,7 @@ export function messageListener(extensionId: string, handlers: Handlers, idle: I
 export async function route(
   message: unknown,
   raw: RawSender,
-  extensionId: string,
+  extensionId: ExtensionSelf,
   handlers: Handlers,
 ): Promise<Reply<unknown> | undefined> {
   if (!isEnvelope(message)) return undefined;

@@ -59,12 +59,17 @@ export function errorText(err: unknown): string {
   return ext.i18n.getMessage(key) || ext.i18n.getMessage('error_internal');
 }
 
-/** The element's shadow root, open or closed (`dom.openOrClosedShadowRoot`). Only HTML elements host one, and Chrome's call throws for others. */
+/**
+ * The element's shadow root, open or closed: Chrome's `dom.openOrClosedShadowRoot`, or on Firefox (which
+ * has no `dom` namespace) the content-script-only `element.openOrClosedShadowRoot`. Only HTML elements
+ * host one, and Chrome's call throws for others.
+ */
 export function openShadow(el: Element): ShadowRoot | null {
   // Not `instanceof HTMLElement`: an element of a same-origin frame comes from another realm.
   if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return null;
   try {
-    return ext.dom?.openOrClosedShadowRoot(el as HTMLElement) ?? el.shadowRoot;
+    if (!ext.dom) return (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? el.shadowRoot;
+    return ext.dom.openOrClosedShadowRoot(el as HTMLElement) ?? el.shadowRoot;
   } catch {
     return el.shadowRoot;
   }

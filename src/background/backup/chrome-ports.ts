@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { parseAutoBackupSettings } from '../../core/auto-backup/policy';
 import type { WrittenFile } from '../../core/auto-backup/rotation';
 import { isErrorCode } from '../../core/errors';
-import { toBase64 } from '../../core/vault/crypto';
+import { downloadUrl } from './download-url';
 import { NO_RUNS, type AlarmsPort, type AutoBackupStore, type DownloadsPort, type RunRecord } from './ports';
 
 const SETTINGS = 'autoBackup';
@@ -43,15 +43,12 @@ export const localAutoBackupStore: AutoBackupStore = {
 const FINISH_POLL_MS = 100;
 const FINISH_TIMEOUT_MS = 60_000;
 
-/**
- * A service worker has no `URL.createObjectURL`, so the file goes as a data: URL. Measured with
- * Chromium 156: a 20 MB file through a data: URL downloads complete (a 1,000-account backup is under 1 MB).
- */
+/** The file goes as a data: URL on Chrome, a blob: URL on Firefox (download-url.ts). */
 export const chromeDownloads: DownloadsPort = {
   extensionId: browser.runtime.id,
   permitted: () => browser.permissions.contains({ permissions: ['downloads'] }),
   start: (filename, bytes) =>
-    browser.downloads.download({ url: `data:application/json;base64,${toBase64(bytes)}`, filename, saveAs: false, conflictAction: 'uniquify' }),
+    browser.downloads.download({ url: downloadUrl(bytes), filename, saveAs: false, conflictAction: 'uniquify' }),
   async finished(id) {
     const deadline = Date.now() + FINISH_TIMEOUT_MS;
     while (Date.now() < deadline) {

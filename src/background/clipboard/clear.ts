@@ -7,7 +7,9 @@
 import browser from 'webextension-polyfill';
 import { CLIPBOARD_GRANT } from '../../shared/site-access';
 import type { ClipboardRequest } from '../../shared/offscreen';
+import { FIREFOX } from '../../shared/target';
 import { withOffscreen } from '../offscreen';
+import { clearHereIf } from './in-page';
 
 export const CLIPBOARD_ALARM = 'twostep-clipboard';
 const ITEM = 'clipboardPending';
@@ -41,6 +43,11 @@ export async function clearDueCode(now: number): Promise<void> {
   if (typeof pending?.code !== 'string' || typeof pending.at !== 'number') return;
   // Late by more than a minute (the browser slept): the code is long dead, and the clipboard may well be the user's now.
   if (now - pending.at > 60_000 || !(await browser.permissions.contains(CLIPBOARD_GRANT))) return;
+  if (FIREFOX) {
+    // Firefox's event page has a DOM and the clipboard API itself: no offscreen document there.
+    await clearHereIf(pending.code);
+    return;
+  }
   const request: ClipboardRequest = { twostepOffscreen: 1, clearIf: pending.code };
   // Closed as soon as it is done (idle 0): nothing is worth keeping a document open for after a clear.
   await withOffscreen(['CLIPBOARD'], 0, () => browser.runtime.sendMessage(request));

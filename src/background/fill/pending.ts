@@ -12,6 +12,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { FrameRef } from './port';
+import { sendToDocument } from './document-address';
 
 const KEY = 'fillPending';
 /** An unlock that takes longer than this was not about filling any more. */
@@ -94,8 +95,9 @@ export function afterUnlock(): Promise<void> {
     if (!pending) return;
     await browser.storage.session.remove(KEY);
     const message = { twostep: 1, event: 'unlocked' };
-    // Addressed by document: Chrome rejects the send when that document is gone (navigated or closed).
-    const send = (f: Waiting) => browser.tabs.sendMessage(f.tabId, message, { documentId: f.documentId }).catch(() => undefined);
+    // Addressed by document: Chrome rejects the send when that document is gone (navigated or closed);
+    // on Firefox the frame checks its URL (document-address.ts).
+    const send = (f: Waiting) => sendToDocument(f, message).catch(() => undefined);
     await Promise.all(pending.frames.map(send));
   });
 }

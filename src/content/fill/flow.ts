@@ -152,7 +152,9 @@ export function install(): boolean {
   g.twostepFill = fillHere;
   ext.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== ext.runtime.id) return;
-    const m = message as { twostep?: unknown; event?: unknown } | null;
+    const m = message as { twostep?: unknown; event?: unknown; url?: unknown } | null;
+    // Firefox cannot address a document, only a frame: it names the page that asked (background/fill/document-address.ts).
+    if (typeof m?.url === 'string' && m.url !== location.href) return;
     if (m?.twostep === 1 && m.event === 'unlocked') void fillHere(null);
   });
   return true;

@@ -3,6 +3,7 @@
  * `isTypable` is the cheap structural check used while searching; `seenByUser` is the paint-level
  * check made before any code goes into a field.
  */
+import { paintedVisible } from './painted';
 
 /** True when the input can receive typed text: enabled, writable, rendered, on the page, not aria-hidden. */
 export function isTypable(el: HTMLInputElement): boolean {
@@ -40,9 +41,11 @@ export function watchVisibility(el: Element, report: (visible: boolean) => void)
   const init: VisibilityInit = { trackVisibility: true, delay: VISIBILITY_DELAY_MS, threshold: [0, 1] };
   const io = new IntersectionObserver((entries) => {
     const last = entries[entries.length - 1];
-    // A browser without v2 leaves isVisible undefined: that never counts as seen. (Read by name: the
-    // field is missing from some TypeScript DOM libraries.)
-    if (last) report(Reflect.get(last, 'isVisible') === true);
+    if (!last) return;
+    // (Read by name: the field is missing from some TypeScript DOM libraries.)
+    const v2: unknown = Reflect.get(last, 'isVisible');
+    // A browser without v2 (Firefox) leaves isVisible undefined: the same checks are made directly (painted.ts).
+    report(v2 === undefined ? last.isIntersecting && paintedVisible(el) : v2 === true);
   }, init);
   io.observe(el);
   return () => io.disconnect();

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/protocol';
 import { CLIPBOARD_GRANT, ICONS_GRANT } from '../../shared/site-access';
+import { FIREFOX } from '../../shared/target';
 import { release, requestThenSet } from '../grant';
 import { Field } from './Field';
 import { Toggle } from './Toggle';
@@ -54,10 +55,15 @@ export function PermissionSettings({ settings, set }: Props) {
           ))}
         </select>
       </Field>
-      <Toggle testid="setting-site-icons" label={t('setting_site_icons')} checked={settings.siteIcons ?? false} describedBy="site-icons-hint" onChange={toggleIcons} />
-      <p class="hint" id="site-icons-hint">
-        {t('setting_site_icons_hint')}
-      </p>
+      {/* Firefox gives extensions no favicon cache: the letter avatars stay, and the setting is not offered. */}
+      {FIREFOX ? null : (
+        <>
+          <Toggle testid="setting-site-icons" label={t('setting_site_icons')} checked={settings.siteIcons ?? false} describedBy="site-icons-hint" onChange={toggleIcons} />
+          <p class="hint" id="site-icons-hint">
+            {t('setting_site_icons_hint')}
+          </p>
+        </>
+      )}
       {note ? (
         <p class="hint" role="status" data-testid="permission-note">
           {note}
