@@ -4,7 +4,7 @@ import { App } from './App';
 import { prefetchAccounts } from './hooks/useAccounts';
 import { prefetchSettings } from './hooks/useSettings';
 import { prefetchVaultState } from './hooks/useVault';
-import { readStartup } from './startup';
+import { forgetStartup, readStartup } from './startup';
 
 // Read by bench/popup-phases.ts: every module of the popup is loaded and evaluated.
 performance.mark('twostep:main-start');
@@ -26,4 +26,5 @@ void readStartup()
     }
     const root = document.getElementById('app');
     if (root) render(<App />, root);
+    forgetStartup();
   });

@@ -61,3 +61,13 @@ export function readStartup(): Promise<Startup> {
 export function knownStartup(): Startup | null {
   return known;
 }
+
+/**
+ * After the first render has taken what it needs: the read's codes are dropped from this page's
+ * memory, so a vault locked while the popup is open leaves none of them here (useAccounts drops its own).
+ */
+export function forgetStartup(): void {
+  known = null;
+  startup = null;
+  delete (globalThis as EarlyGlobal).twostepEarlyRead;
+}
