@@ -40,7 +40,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
-    modulePreload: { polyfill: false },
+    modulePreload: false,
     // Pages the manifest does not name: the worker's offscreen clipboard document.
     rollupOptions: { input: { offscreen: 'src/offscreen/index.html' } },
   },
