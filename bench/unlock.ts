@@ -20,7 +20,8 @@ export async function benchUnlock(): Promise<string[]> {
   }
   lines.push(`Argon2id (${DEFAULT_KDF.memoryKiB / 1024} MiB, ${DEFAULT_KDF.passes} passes) in node, one core: ${median(kdf).toFixed(0)} ms median`);
 
-  const ext = await launchExtension();
+  // BENCH_DIST: another build to measure (an older one, for before/after), as in bench/popup.ts.
+  const ext = await launchExtension(process.env.BENCH_DIST ? { dist: process.env.BENCH_DIST } : {});
   try {
     const page = await ext.openPopup();
     const send: Send = (method, arg) =>

@@ -7,9 +7,14 @@
 
 type GetMessage = (key: string, substitutions?: string | string[]) => string;
 
+// One per language: every row of the popup asks twice a second, and making one is not cheap.
+const rules = new Map<string, Intl.PluralRules>();
+
 /** The message key for `count` in `lang`: `<key>_<category>`, falling back to `<key>_other`. */
 export function pluralKey(key: string, count: number, lang: string, has: (key: string) => boolean): string {
-  const chosen = `${key}_${new Intl.PluralRules(lang).select(count)}`;
+  let rule = rules.get(lang);
+  if (rule === undefined) rules.set(lang, (rule = new Intl.PluralRules(lang)));
+  const chosen = `${key}_${rule.select(count)}`;
   return has(chosen) ? chosen : `${key}_other`;
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client';
 import type { Settings } from '../../shared/protocol';
-import { readStartup } from '../startup';
+import { knownStartup } from '../startup';
 
 let firstLoad: Promise<Settings> | null = null;
 
@@ -12,25 +12,14 @@ export function prefetchSettings(): void {
 
 /** The user's settings as far as known; a missing one is off (the popup works if the background cannot answer). */
 export function useSettings(): { settings: Partial<Settings>; loaded: boolean; update: (patch: Partial<Settings>) => Promise<void> } {
-  const [settings, setSettings] = useState<Partial<Settings>>({});
-  // Codes are not shown before this is true, so hidden codes never flash up while the popup opens.
-  const [loaded, setLoaded] = useState(false);
+  // The stored settings (read directly before the first render, no worker needed) until the worker's
+  // answer replaces them. Codes are not shown before `loaded`, so hidden codes never flash up.
+  const [settings, setSettings] = useState<Partial<Settings>>(() => knownStartup()?.settings ?? {});
+  const [loaded, setLoaded] = useState(() => knownStartup() !== null);
   useEffect(() => {
-    let answered = false;
-    // The stored settings (read directly, no worker needed) until the worker's answer replaces them.
-    readStartup().then((startup) => {
-      if (answered) return;
-      setSettings(startup.settings);
-      setLoaded(true);
-    }, () => undefined);
     const pending = firstLoad ?? call('settings.get', null);
     firstLoad = null;
-    pending
-      .then((s) => {
-        answered = true;
-        setSettings(s);
-      }, () => undefined)
-      .finally(() => setLoaded(true));
+    pending.then(setSettings, () => undefined).finally(() => setLoaded(true));
   }, []);
   const update = useCallback(async (patch: Partial<Settings>) => {
     setSettings((s) => ({ ...s, ...patch }));
