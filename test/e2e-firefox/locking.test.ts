@@ -32,8 +32,8 @@ describe('Firefox: locking', () => {
     await ext.call('settings.set', { autoLockMinutes: 0.05 });
     const page = await ext.openPopup();
     await until('the list', () => rows(page), (r) => r.length === 1);
-    // Nothing is touched from here on: only the idle alarm can lock. Firefox fires a near alarm late
-    // (15–20 s after a 3 s deadline on a quiet machine, more under load), so the bound is generous;
+    // Nothing is touched from here on: only the idle alarm can lock. In firefox-esr the lock came
+    // 19–21 s after this step on a quiet machine (a 3 s deadline), over 30 s under load, so the bound is generous;
     // what is asserted is that the lock comes by itself and the open page drops the codes.
     await until('the idle lock', () => isLocked(page), Boolean, 75_000);
     expect(await rows(page)).toEqual([]);
