@@ -70,6 +70,8 @@ export async function launchExtension(
     async openPopup() {
       const page = await context.newPage();
       await page.goto(POPUP_URL);
+      // The popup renders once its storage read is back, which can come after the load event.
+      await page.locator('.app').waitFor({ state: 'attached', timeout: 30_000 });
       return page;
     },
     worker,

@@ -81,7 +81,8 @@ describe('a damaged record', () => {
     await addTwo(page);
     // The list is shown (and cached in the worker and in session storage) before the damage.
     await page.reload();
-    expect(await page.getByTestId('account-row').count()).toBe(2);
+    // The popup renders once its storage read is back, which may be after the load event.
+    await expect.poll(() => page.getByTestId('account-row').count(), { timeout: 10_000 }).toBe(2);
     expect(await page.getByTestId('damaged-notice').count()).toBe(0);
     expect(await (await ext.worker()).evaluate(flipOneRecord)).toBe(2);
 

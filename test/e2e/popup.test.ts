@@ -228,6 +228,7 @@ describe('the popup', () => {
     expect(totpAround(GITHUB)).toContain(await page.evaluate(() => navigator.clipboard.readText()));
     // The setting survives a reopen.
     await page.reload();
+    await rowOf(page, 'Google').waitFor();
     await page.mouse.move(5, 5);
     await expect(rowOf(page, 'Google').getByTestId('code-mask').isVisible()).resolves.toBe(true);
   });
