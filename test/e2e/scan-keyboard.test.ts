@@ -3,33 +3,22 @@
  * Enter reads it; while a card is open Tab stays inside it; closing gives focus back to the page's field.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { launchExtension, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
 import { loadMessages, message } from './popup-helpers';
 import { PickerView, scanFromPopup } from './scan-helpers';
+import { scanSuite } from './scan-suite';
 
 const en = loadMessages('en');
 
 type Box = [number, number, number, number];
 
 describe('the QR picker by keyboard', () => {
-  let ext: Extension;
-  let site: DemoServer;
-
-  beforeAll(async () => {
-    ext = await launchExtension();
-    site = await startDemoServer();
-  });
-  afterAll(async () => {
-    await site.close();
-    await ext.close({ discard: true });
-  });
+  const suite = scanSuite();
 
   /** The set-up page with a second square image, so two codes are candidates; its code field has focus. */
   async function pageWithTwoCodes(): Promise<Page> {
-    const page = await ext.context.newPage();
-    await page.goto(`${site.url}/setup?as=img&keyboard=${Date.now()}`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.site.url}/setup?as=img&keyboard=${Date.now()}`);
     await page.evaluate(() => {
       const decoy = document.createElement('canvas');
       decoy.width = decoy.height = 64;
@@ -48,7 +37,7 @@ describe('the QR picker by keyboard', () => {
   it('chooses among the codes with Tab and arrows, reads with Enter, keeps Tab in the card, and returns focus', async () => {
     const page = await pageWithTwoCodes();
     const picker = new PickerView(page);
-    await scanFromPopup(ext, page);
+    await scanFromPopup(suite.ext, page);
     await expect.poll(() => picker.present(), { timeout: 10_000 }).toBe(true);
     // Keys go to the picker, not to the page's field.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TWOSTEP-SCAN');
@@ -82,8 +71,8 @@ describe('the QR picker by keyboard', () => {
   });
 
   it('walks codes placed out of DOM order in screen order: top to bottom, then left to right', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${site.url}/setup?as=img&order=${Date.now()}`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.site.url}/setup?as=img&order=${Date.now()}`);
     // Four squares appended bottom-right, top-right, bottom-left, top-left; the right ones a few px off
     // their row, as real layouts are. The page's own QR image is hidden, so these are the only codes.
     const placed: Box[] = [
@@ -103,7 +92,7 @@ describe('the QR picker by keyboard', () => {
       }
     }, placed);
     const picker = new PickerView(page);
-    await scanFromPopup(ext, page);
+    await scanFromPopup(suite.ext, page);
     await expect.poll(() => picker.present(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TWOSTEP-SCAN');
     const centreOf = async (): Promise<[number, number]> => {
@@ -130,17 +119,17 @@ describe('the QR picker by keyboard', () => {
   });
 
   it('a code already in Twostep says so, has no Add button, and still fills the page’s code', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${site.url}/setup?as=img&already=${Date.now()}`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.site.url}/setup?as=img&already=${Date.now()}`);
     const picker = new PickerView(page);
-    await scanFromPopup(ext, page);
+    await scanFromPopup(suite.ext, page);
     await picker.waitForState(['preview']);
     await picker.click('scan-add');
     await picker.waitForState(['done']);
     await picker.click('scan-close');
     await expect.poll(() => picker.present()).toBe(false);
 
-    await scanFromPopup(ext, page);
+    await scanFromPopup(suite.ext, page);
     await picker.waitForState(['already']);
     expect(await picker.text('scan-message')).toBe(message(en, 'scan_already'));
     expect(await picker.text('scan-note')).toBe('Example Corp — alice@example.test');

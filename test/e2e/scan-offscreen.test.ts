@@ -5,40 +5,29 @@
  * and the document refusing a decode asked by anything but the worker.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { launchExtension, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
 import { PickerView, scanFromPopup } from './scan-helpers';
+import { scanSuite } from './scan-suite';
 
 let run = 0;
 const unique = (url: string): string => `${url}${url.includes('?') ? '&' : '?'}run=${++run}`;
 
 describe('QR decoding in the offscreen document', () => {
-  let ext: Extension;
-  let site: DemoServer;
-
-  beforeAll(async () => {
-    ext = await launchExtension();
-    site = await startDemoServer();
-  });
-  afterAll(async () => {
-    await site.close();
-    await ext.close({ discard: true });
-  });
+  const suite = scanSuite();
 
   const offscreenDocuments = async (): Promise<number> =>
-    (await ext.worker()).evaluate(async () => {
+    (await suite.ext.worker()).evaluate(async () => {
       const { runtime } = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).chrome;
       return (await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length;
     });
 
   /** The set-up page, changed by `restyle` in the page, scanned from the popup; the preview's issuer and name. */
   async function scanRestyled(restyle: () => void): Promise<{ page: Page; issuer: string; name: string }> {
-    const page = await ext.context.newPage();
-    await page.goto(unique(`${site.url}/setup`));
+    const page = await suite.ext.context.newPage();
+    await page.goto(unique(`${suite.site.url}/setup`));
     await page.locator('#qr-img').evaluate((img: HTMLImageElement) => img.decode());
     await page.evaluate(restyle);
-    await scanFromPopup(ext, page);
+    await scanFromPopup(suite.ext, page);
     const picker = new PickerView(page);
     await picker.waitForState(['preview'], 20_000);
     return { page, issuer: await picker.text('scan-issuer'), name: await picker.text('scan-name') };
@@ -69,7 +58,7 @@ describe('QR decoding in the offscreen document', () => {
     expect([issuer, name]).toEqual(['Example Corp', 'alice@example.test']);
     expect(await offscreenDocuments()).toBe(1);
     // jsqr cannot read it without the alignment pattern: zxing-wasm was loaded from the extension's own file.
-    const loads = await (await ext.worker()).evaluate(() => performance.getEntriesByName('twostep:scan-decoder-load').length);
+    const loads = await (await suite.ext.worker()).evaluate(() => performance.getEntriesByName('twostep:scan-decoder-load').length);
     expect(loads).toBe(1);
     await page.close();
   });
@@ -79,9 +68,9 @@ describe('QR decoding in the offscreen document', () => {
     const { page } = await scanRestyled(() => undefined);
     await page.close();
     expect(await offscreenDocuments()).toBe(1);
-    const png = await (await fetch(`${site.url}/qr.png?data=${encodeURIComponent('otpauth://totp/Probe:probe?secret=JBSWY3DPEHPK3PXP')}`)).arrayBuffer();
+    const png = await (await fetch(`${suite.site.url}/qr.png?data=${encodeURIComponent('otpauth://totp/Probe:probe?secret=JBSWY3DPEHPK3PXP')}`)).arrayBuffer();
     const capture = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
-    const popup = await ext.openPopup();
+    const popup = await suite.ext.openPopup();
     const reply = await popup.evaluate(async (dataUrl) => {
       const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
       return JSON.stringify(await runtime.sendMessage({ twostepOffscreen: 1, decodeQr: { capture: dataUrl, rect: null, devicePixelRatio: 1 } }));
