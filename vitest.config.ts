@@ -27,6 +27,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A browser shares the two cores with the unit project's Argon2id and QR runs: a poll that waits
+          // for something to happen gets longer than the 1 s default (one that checks nothing happens waits on its own).
+          expect: { poll: { timeout: 5_000 } },
           fileParallelism: false,
           maxWorkers: 1,
         },
@@ -41,6 +44,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 5_000 } },
           fileParallelism: false,
           maxWorkers: 1,
         },

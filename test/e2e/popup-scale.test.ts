@@ -71,12 +71,18 @@ describe('the popup with 1,000 accounts', () => {
     const last = rowOf(page, issuerFor(COUNT - 1));
     await last.waitFor();
     expect(totpAround({ secret: secretFor(COUNT - 1) })).toContain(await codeIn(last));
-    await page.getByTestId('account-list').evaluate((el) => el.scrollTo(0, 0));
-    await rowOf(page, issuerFor(0)).getByTestId('copy-button').focus();
-    await page.keyboard.press('End');
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid=account-row]')?.querySelector('[data-testid=issuer]')?.textContent))
-      .toBe(issuerFor(COUNT - 1));
+    const focusedIssuer = () =>
+      page.evaluate(() => document.activeElement?.closest('[data-testid=account-row]')?.querySelector('[data-testid=issuer]')?.textContent ?? null);
+    // Three times: from the second on, focusing the first row re-renders the list just before End, which
+    // once left the focus on the body (a focus effect still pending from that render ran too early).
+    for (let round = 0; round < 3; round++) {
+      await page.getByTestId('account-list').evaluate((el) => el.scrollTo(0, 0));
+      await rowOf(page, issuerFor(0)).getByTestId('copy-button').focus();
+      await page.keyboard.press('End');
+      await expect.poll(focusedIssuer).toBe(issuerFor(COUNT - 1));
+    }
+    await page.keyboard.press('Home');
+    await expect.poll(focusedIssuer).toBe(issuerFor(0));
     await page.getByTestId('search').fill('user777@');
     await expect.poll(() => page.getByTestId('account-row').count()).toBe(1);
     expect(totpAround({ secret: secretFor(777) })).toContain(await codeIn(rowOf(page, issuerFor(777))));

@@ -124,12 +124,16 @@ export function AccountList(props: Props) {
     },
   };
 
-  // Focus after the render that put the row into the DOM.
-  useEffect(() => {
+  // Focus in the commit that put the row into the DOM. A layout effect, not a passive one: Preact runs a
+  // passive effect still pending from an earlier render (a clock tick, a focus) just before the next
+  // render, when the row is not there yet, and that used to drop the focus on the body.
+  useLayoutEffect(() => {
     const i = pendingFocus.current;
     if (i === null) return;
-    pendingFocus.current = null;
-    scroller.current?.querySelector<HTMLElement>(`.row-main[data-index="${i}"]`)?.focus();
+    const row = scroller.current?.querySelector<HTMLElement>(`.row-main[data-index="${i}"]`);
+    // Kept until a render has the row; given up when the list no longer has that many rows.
+    if (row || i >= count) pendingFocus.current = null;
+    row?.focus();
   });
 
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>): void => {
