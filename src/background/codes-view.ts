@@ -54,17 +54,24 @@ export function writeCodesView({ vault, now }: CodesViewDeps): Promise<void> {
 
 let changeTimer: ReturnType<typeof setTimeout> | null = null;
 /**
- * After a vault write: one view for a burst of writes, shortly after the last. Accounts added one by
- * one (a thousand of them) would otherwise each recompute every account's codes. A worker stopped
- * before the timer fires leaves the previous view, whose codes are still right; its list is brought
- * up to date by the worker's answer to the next popup.
+ * After a vault write, before its reply: the stored view is withdrawn at once, since its list is out
+ * of date (a deleted or renamed account, an HOTP code just used) and a popup opened now must not paint
+ * it; such a popup waits for the worker instead. A fresh view follows for a burst of writes, shortly
+ * after the last: accounts added one by one (a thousand of them) would otherwise each recompute every
+ * account's codes. A worker stopped before the timer fires leaves no view, and the next popup's
+ * request writes one (refreshCodesViewIfLow).
  */
-export function codesViewChanged(deps: CodesViewDeps, write: (task: () => Promise<void>) => void): void {
+export function codesViewChanged(deps: CodesViewDeps, write: (task: () => Promise<void>) => void): Promise<void> {
   if (changeTimer !== null) clearTimeout(changeTimer);
   changeTimer = setTimeout(() => {
     changeTimer = null;
     write(() => writeCodesView(deps));
   }, 300);
+  // In the queue: a write already under way with the old list lands before this removal, not after.
+  return serial(async () => {
+    knownUntil = null;
+    await browser.storage.session.remove(CODES_VIEW_ITEM);
+  });
 }
 
 /** Removes the view (on lock): nothing of a locked vault stays readable. */

@@ -20,7 +20,7 @@ import { CLIPBOARD_GRANT, ICONS_GRANT } from '../shared/site-access';
 import { chromeScanPort } from './scan/chrome-port';
 import { createScanMenu, onScanCommand, onScanMenuClicked } from './scan/menus';
 import { messageListener } from './router';
-import { describeError, inBackground } from './log';
+import { describeError, inBackground, logFailure } from './log';
 import { showLocked } from './toolbar-icon';
 import { reopeningDb } from './vault/db';
 import { localAnchorStore } from './vault/local-anchor';
@@ -58,14 +58,15 @@ const scrub = {
 inBackground('scrub', () => scrubIfOwed(scrubDeps));
 
 // Automatic backups follow the vault's writes (backup/auto-backup.ts); the vault is made first, so it calls through this.
-let afterWrite: (what: 'accounts' | 'counter') => unknown = () => undefined;
+let afterWrite: (what: 'accounts' | 'counter') => Promise<void> = () => Promise.resolve();
 const vault = new Vault({ db, keys: sessionKeyStore, snapshots: sessionSnapshotStore, anchor: localAnchorStore, random: platformRandom, now, scrub, changed: (what) => afterWrite(what) });
 const autoBackup = new AutoBackup({ vault, store: localAutoBackupStore, downloads: chromeDownloads, alarms: chromeAlarms, now, random: platformRandom });
 const codesView = { vault, now };
-afterWrite = (what) => {
+afterWrite = async (what) => {
   inBackground('backup follow-up', () => autoBackup.vaultChanged(what));
-  // The popup's codes view follows every change of the list, an HOTP counter included.
-  codesViewChanged(codesView, (task) => inBackground('codes view', task));
+  // The popup's codes view follows every change of the list, an HOTP counter included; the old one is
+  // gone before the write's reply.
+  await logFailure('codes view', () => codesViewChanged(codesView, (task) => inBackground('codes view', task)));
 };
 // After an unlock (and at worker start) a backup that fell due while locked is written.
 const backupCatchUp = (): void => inBackground('automatic backup', () => autoBackup.catchUp());

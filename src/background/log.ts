@@ -16,5 +16,13 @@ export function describeError(err: unknown): string {
  * instead of becoming an unhandled rejection (whose report would carry the message).
  */
 export function inBackground(what: string, task: () => Promise<unknown>): void {
-  new Promise((resolve) => resolve(task())).catch((err: unknown) => console.error(`twostep: ${what} failed`, describeError(err)));
+  void logFailure(what, task);
+}
+
+/** The same for work a caller waits for but whose failure must not become its own: resolves either way. */
+export function logFailure(what: string, task: () => Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => resolve(task())).then(
+    () => undefined,
+    (err: unknown) => console.error(`twostep: ${what} failed`, describeError(err)),
+  );
 }

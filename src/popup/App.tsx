@@ -3,9 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { call } from '../shared/client';
 import { errorCodeOf, t, translateError } from '../shared/i18n';
 import type { AccountView, TabContext, VaultState } from '../shared/protocol';
-import { AddView } from './components/AddView';
 import { BackupReminder } from './components/BackupReminder';
-import { EditView } from './components/EditView';
 import { BackIcon } from './components/icons';
 import { ListView } from './components/ListView';
 import { LockedView } from './components/LockedView';
@@ -14,7 +12,6 @@ import { LookalikeBanner } from './components/LookalikeBanner';
 import { NoFieldNotice } from './components/NoFieldNotice';
 import type { PinMode } from './components/PinForm';
 import { PinNudge } from './components/PinNudge';
-import { SettingsView } from './components/SettingsView';
 import { LoadFailed } from './components/States';
 import { shownCode, sortAccounts } from './format';
 import { useAccounts } from './hooks/useAccounts';
@@ -22,6 +19,8 @@ import { useClock } from './hooks/useClock';
 import { useCodeActions } from './hooks/useCodeActions';
 import { useSettings } from './hooks/useSettings';
 import { useVault } from './hooks/useVault';
+import { useViews } from './lazy-views';
+import { isStartupList } from './startup';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings'; pin: PinMode | null };
 
@@ -47,13 +46,15 @@ export function App() {
   const { settings, loaded, update } = useSettings();
   const { vault, setVault, reload: reloadVault } = useVault();
   const [view, setView] = useState<View>({ kind: 'list' });
+  const views = useViews(view.kind !== 'list');
   const [query, setQuery] = useState('');
   const [toast, setToast] = useState<Toast | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [scrollToId, setScrollToId] = useState<string | null>(null);
   // The page under the popup: which accounts may fill there, and whether it is a look-alike (issue 5).
   const [tab, setTab] = useState<TabContext | null>(null);
-  const sorted = useMemo(() => sortAccounts(accounts), [accounts]);
+  // The stored view comes in list order already: the cold first render does not sort (startup.ts).
+  const sorted = useMemo(() => (isStartupList(accounts) ? accounts : sortAccounts(accounts)), [accounts]);
   const showing = status === 'ready' && loaded;
   useLayoutEffect(() => {
     // When the first codes are in the DOM, about to be painted (see 'twostep:list-received' in useAccounts).
@@ -151,7 +152,11 @@ export function App() {
   if (locked) body = vault?.locked ? <LockedView vault={vault} now={now} onUnlocked={unlocked} /> : null;
   else if (status === 'failed') body = <LoadFailed onRetry={() => void refresh()} />;
   else if (status === 'loading' || !loaded) body = null;
-  else if (view.kind === 'add') {
+  else if (view.kind !== 'list' && views === null) {
+    // Add, Edit or Settings, loading (lazy-views.ts): the bar with its title and back button shows at once.
+    title = t(view.kind === 'add' ? 'add_account' : view.kind === 'edit' ? 'edit_account' : 'settings');
+  } else if (view.kind === 'add' && views) {
+    const { AddView } = views;
     title = t('add_account');
     body = (
       <AddView
@@ -166,7 +171,8 @@ export function App() {
         }}
       />
     );
-  } else if (view.kind === 'edit') {
+  } else if (view.kind === 'edit' && views) {
+    const { EditView } = views;
     const account = accounts.find((a) => a.id === view.id);
     title = t('edit_account');
     body = account ? (
@@ -186,7 +192,8 @@ export function App() {
         }}
       />
     ) : null;
-  } else if (view.kind === 'settings') {
+  } else if (view.kind === 'settings' && views) {
+    const { SettingsView } = views;
     title = t('settings');
     body = (
       <SettingsView

@@ -53,13 +53,7 @@ export function searchText(account: AccountMeta): string {
   return `${account.issuer}\n${account.name}\n${account.sites.join('\n')}`.toLowerCase();
 }
 
-/** Issuer (or the name when there is none), then name, in the user's collation ("Äpfel" next to "Apfel"). */
-export function sortAccounts<T extends AccountMeta>(accounts: readonly T[]): T[] {
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  // An account without a service name sorts under its account name, not before every other (issue 12).
-  const key = (a: AccountMeta): string => a.issuer || a.name;
-  return [...accounts].sort((a, b) => collator.compare(key(a), key(b)) || collator.compare(a.name, b.name));
-}
+export { sortAccounts } from '../core/account-order';
 
 /** The earliest moment any code in `accounts` expires, so the popup knows when to ask for fresh codes. */
 export function earliestExpiry(accounts: readonly AccountView[]): number {

@@ -1,10 +1,16 @@
 import { render } from 'preact';
+import { holdCalls } from '../shared/client';
 import { t, uiLanguage } from '../shared/i18n';
 import { App } from './App';
+import { firstPaint } from './first-paint';
+import { loadViews } from './lazy-views';
 import { prefetchAccounts } from './hooks/useAccounts';
 import { prefetchSettings } from './hooks/useSettings';
 import { prefetchVaultState } from './hooks/useVault';
 import { forgetStartup, readStartup } from './startup';
+
+/** Longest the worker waits for the first frame (a popup that is never shown paints none). */
+const PAINT_BOUND_MS = 150;
 
 // Read by bench/popup-phases.ts: every module of the popup is loaded and evaluated.
 performance.mark('twostep:main-start');
@@ -16,15 +22,17 @@ document.title = t('extName');
 void readStartup()
   .catch(() => null)
   .then((startup) => {
-    // Nothing to paint from storage: the worker decides, so ask it now. Otherwise the hooks ask it
-    // after the first paint (their effects): a stopped worker then starts without competing with it
-    // for the machine's cores.
+    // Nothing to paint from storage: the worker decides, so ask it now. Otherwise the hooks' effects
+    // ask it, held until the first frame is drawn: a stopped worker then starts without competing with
+    // that frame for the machine's cores (effects alone run before the frame is drawn).
     if (startup === null || startup.paint.kind === 'wait') {
       prefetchVaultState();
       prefetchAccounts();
       prefetchSettings();
-    }
+    } else holdCalls(firstPaint(PAINT_BOUND_MS));
     const root = document.getElementById('app');
     if (root) render(<App />, root);
     forgetStartup();
+    // The other views, once the first screen is drawn and the page is idle: ready before any click.
+    void firstPaint(PAINT_BOUND_MS).then(() => requestIdleCallback(() => void loadViews(), { timeout: 1000 }));
   });

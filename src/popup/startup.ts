@@ -63,6 +63,15 @@ export function knownStartup(): Startup | null {
 }
 
 /**
+ * Whether `accounts` is the stored view's list, which the worker wrote in list order
+ * (core/codes-view/build.ts): the cold first render shows it without sorting (a fresh collator is
+ * several ms in a new process). True only until `forgetStartup`, that is during the first render.
+ */
+export function isStartupList(accounts: readonly unknown[]): boolean {
+  return known?.paint.kind === 'codes' && known.paint.accounts === accounts;
+}
+
+/**
  * After the first render has taken what it needs: the read's codes are dropped from this page's
  * memory, so a vault locked while the popup is open leaves none of them here (useAccounts drops its own).
  */

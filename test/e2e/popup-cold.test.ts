@@ -40,6 +40,18 @@ const RECORD_FIRST_CODES = `(() => {
   new MutationObserver(() => { firstView(); record(); }).observe(document, { childList: true, subtree: true, characterData: true });
 })()`;
 
+/** Every issuer and code any row ever showed in the page, from before its own scripts run. */
+const RECORD_EVERY_ROW = `(() => {
+  const seen = (window.__rowsSeen = []);
+  new MutationObserver(() => {
+    for (const r of document.querySelectorAll('[data-testid="account-row"]')) {
+      const issuer = r.querySelector('[data-testid="issuer"]')?.textContent ?? '';
+      const code = (r.querySelector('[data-testid="code"]')?.textContent ?? '').replace(/\\s/g, '');
+      if (!seen.some((x) => x.issuer === issuer && x.code === code)) seen.push({ issuer, code });
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})()`;
+
 const expectedAt = (seed: (typeof SEEDS)[number], at: number): string =>
   seed.kind === 'hotp'
     ? hotpAt(seed, 0)
@@ -164,4 +176,31 @@ describe('the popup with the worker stopped', () => {
     expect(await page.getByTestId('account-row').count()).toBe(0);
     expect(await page.evaluate('window.__firstCodes')).toBeUndefined();
   });
+
+  // A write changes the list the stored view holds: a popup opened right after it, before the view is
+  // written again (or with the worker stopped before it could be), must never paint the old list.
+  for (const worker of ['running', 'stopped'] as const) {
+    it(`never paints a list a write just changed (deleted, renamed, an HOTP code used), worker ${worker}`, async () => {
+      const list = (await send(setup, 'accounts.list', null)) as { ok: boolean; value: { id: string; issuer: string }[] };
+      const id = (issuer: string) => list.value.find((a) => a.issuer === issuer)!.id;
+      for (const [method, arg] of [
+        ['accounts.remove', { id: id('Slow') }],
+        ['accounts.update', { id: id('Proton'), patch: { issuer: 'Proton Mail' } }],
+        ['accounts.hotpNext', { id: id('Bank') }],
+      ] as const) {
+        expect((await send(setup, method, arg)) as { ok: boolean }, method).toMatchObject({ ok: true });
+      }
+      if (worker === 'stopped') await ext.stopWorker();
+      await ext.context.addInitScript(RECORD_EVERY_ROW);
+      const page = await ext.context.newPage();
+      await page.goto(POPUP_URL);
+      await waitFor('the worker list', async () => (await marks(page))['twostep:list-received']);
+      await page.getByTestId('account-row').first().waitFor();
+      const seen = await page.evaluate<{ issuer: string; code: string }[]>('window.__rowsSeen');
+      const issuers = [...new Set(seen.map((r) => r.issuer))].sort();
+      expect(issuers).toEqual(['Bank', 'GitHub', 'Proton Mail']);
+      const bank = SEEDS[3];
+      expect(seen.filter((r) => r.issuer === 'Bank').map((r) => r.code)).toEqual([hotpAt(bank, 1)]);
+    });
+  }
 });

@@ -3,6 +3,8 @@ import type { Account } from '../../src/core/account';
 import { buildCodesView } from '../../src/core/codes-view/build';
 import { parseCodesView, startupPaint, viewAt, type CodesView } from '../../src/core/codes-view/view';
 import { generateCodes } from '../../src/core/otp';
+import { sortAccounts as sortVault } from '../../src/background/vault/records';
+import { sortAccounts } from '../../src/popup/format';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const account = (over: Partial<Account>): Account => ({
@@ -99,5 +101,25 @@ describe('codes view: what the popup paints before the worker answers', () => {
   it('waits for the worker when the view ran out, or without PIN and view', () => {
     expect(startupPaint({ ...items, autoLockMinutes: 0 }, view.until)).toEqual({ kind: 'wait' });
     expect(startupPaint({ ...items, view: undefined, protection: null }, T0)).toEqual({ kind: 'wait' });
+  });
+});
+
+describe('codes view: stored in list order, so a cold popup paints it without sorting', () => {
+  it('orders by service name (the account name when there is none), then name, then age, in the user\'s collation', () => {
+    const mixed: Account[] = [
+      account({ id: 'b1', issuer: 'site 10', name: 'x' }),
+      account({ id: 'b2', issuer: '', name: 'bob' }),
+      account({ id: 'b3', issuer: 'Äpfel', name: 'z' }),
+      account({ id: 'b4', issuer: 'Site 2', name: 'x' }),
+      account({ id: 'b5', issuer: 'apfel', name: 'a' }),
+      account({ id: 'b6', issuer: 'GitHub', name: 'alice', createdAt: 9 }),
+      account({ id: 'b7', issuer: 'GitHub', name: 'alice', createdAt: 3 }),
+    ];
+    const order = buildCodesView(mixed, T0, HORIZON).accounts.map((a) => a.id);
+    expect(order).toEqual(['b5', 'b3', 'b2', 'b7', 'b6', 'b4', 'b1']);
+    // The popup's own sort (used for every later list) agrees with the stored order.
+    expect(sortAccounts(mixed).map((a) => a.id)).toEqual(order);
+    // And so does the worker's vault order, in place.
+    expect(sortVault([...mixed]).map((a) => a.id)).toEqual(order);
   });
 });

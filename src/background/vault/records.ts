@@ -1,4 +1,5 @@
 /** Small pure helpers for account records and the accounts revision. */
+import { compareAccounts } from '../../core/account-order';
 import type { Account, AccountInput } from '../../core/account';
 import type { StoredRecord } from '../../core/vault/format';
 
@@ -35,8 +36,7 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** Issuer, then name, then age: the order the popup lists them in. */
+/** In list order (core/account-order), in place: the order the popup lists them in. */
 export function sortAccounts(accounts: Account[]): Account[] {
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  return accounts.sort((a, b) => collator.compare(a.issuer, b.issuer) || collator.compare(a.name, b.name) || a.createdAt - b.createdAt);
+  return accounts.sort(compareAccounts);
 }

@@ -42,9 +42,11 @@ export interface VaultDeps extends KeyringDeps {
   snapshots?: SnapshotStore;
   /**
    * Told after each committed account write (automatic backups and the popup's reminder follow it):
-   * 'counter' when only an HOTP counter moved, 'accounts' for anything else. Must not throw or wait.
+   * 'counter' when only an HOTP counter moved, 'accounts' for anything else. Awaited before the write
+   * returns (the popup's codes view is withdrawn then, so no popup paints a list the write changed);
+   * must not throw, and must not wait on anything slow.
    */
-  changed?: (what: 'accounts' | 'counter') => void;
+  changed?: (what: 'accounts' | 'counter') => void | Promise<void>;
 }
 
 export interface VaultSnapshot {
@@ -216,7 +218,7 @@ export class Vault {
         },
       });
       await this.remember(added, []);
-      if (added.length > 0) this.deps.changed?.('accounts');
+      if (added.length > 0) await this.deps.changed?.('accounts');
       return { added, duplicates: inputs.length - added.length };
     });
   }
@@ -242,7 +244,7 @@ export class Vault {
         throw err;
       });
       await this.remember([next], [id]);
-      this.deps.changed?.(onlyCounterChanged(current, next) ? 'counter' : 'accounts');
+      await this.deps.changed?.(onlyCounterChanged(current, next) ? 'counter' : 'accounts');
       return next;
     });
   }
@@ -259,7 +261,7 @@ export class Vault {
         },
       });
       await this.remember([], [id]);
-      this.deps.changed?.('accounts');
+      await this.deps.changed?.('accounts');
     });
   }
 

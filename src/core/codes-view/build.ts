@@ -2,16 +2,18 @@
 import type { Account } from '../account';
 import { STEAM } from '../account';
 import { generateCodes, periodCodes } from '../otp';
+import { sortAccounts } from '../account-order';
 import type { CodesView, CodesViewEntry } from './view';
 
 /**
  * The view at `now`, with codes for TOTP/Steam accounts until at least `now + horizonMs` (plus the
  * next code at that moment). Fields are copied one by one, never spread, so a field added to Account
- * later (a secret, say) cannot slip into the view unnoticed.
+ * later (a secret, say) cannot slip into the view unnoticed. Entries are in list order
+ * (core/account-order), so a cold popup paints them as they are, without sorting first.
  */
 export function buildCodesView(accounts: readonly Account[], now: number, horizonMs: number): CodesView {
   let until = now + horizonMs;
-  const entries = accounts.map((a): CodesViewEntry => {
+  const entries = sortAccounts(accounts).map((a): CodesViewEntry => {
     const meta = {
       id: a.id, kind: a.kind, issuer: a.issuer, name: a.name, algorithm: a.algorithm, digits: a.digits,
       period: a.period, counter: a.counter, sites: [...a.sites], createdAt: a.createdAt, updatedAt: a.updatedAt,

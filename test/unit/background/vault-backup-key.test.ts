@@ -81,7 +81,7 @@ describe('what the vault tells automatic backups', () => {
   it('every add, edit and removal is an accounts change; an HOTP counter step alone is a counter change', async () => {
     const f = await newFixture();
     const seen: string[] = [];
-    const vault = new Vault({ db: () => Promise.resolve(f.db), keys: f.keys, anchor: f.anchor, random: platformRandom, now: Date.now, changed: (what) => seen.push(what) });
+    const vault = new Vault({ db: () => Promise.resolve(f.db), keys: f.keys, anchor: f.anchor, random: platformRandom, now: Date.now, changed: (what) => void seen.push(what) });
     const hotp = await vault.add(input({ kind: 'hotp', counter: 3 }));
     await vault.update(hotp.id, (a) => ({ ...a, counter: a.counter + 1 }));
     await vault.update(hotp.id, (a) => ({ ...a, name: 'renamed' }));
