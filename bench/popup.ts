@@ -96,7 +96,7 @@ type Series = Record<Kind, Opened>;
  * no extension process, so any extension page opened then (the empty one too) waits for a new one:
  * `coldFloor` is what a cold popup is compared with.
  */
-async function series(ext: Extension, runs: number, mark: string): Promise<Series> {
+export async function series(ext: Extension, runs: number, mark: string): Promise<Series> {
   const all: Record<Kind, Opened[]> = { floor: [], coldFloor: [], warm: [], cold: [] };
   await openUntil(ext, POPUP_URL, mark); // first open creates caches (and the codes view)
   for (let i = 0; i < runs; i++) {
@@ -141,6 +141,9 @@ async function firstReply(ext: Extension, runs: number): Promise<{ cold: number;
   return { cold: median(cold), warm: median(warm) };
 }
 
+/** Opens of each kind per figure (BENCH_RUNS): the medians of a cold process vary by 10 ms and more between runs. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 /** BENCH_DIST: another build to measure (an older one, for before/after); BENCH_COUNTS: "10,1000". */
@@ -158,7 +161,7 @@ export async function benchPopup(): Promise<string[]> {
       const ext = await launchExtension({ dist });
       try {
         await seed(ext, count);
-        const r = await series(ext, 5, 'twostep:codes-shown');
+        const r = await series(ext, RUNS, 'twostep:codes-shown');
         lines.push(describe(`popup open → visible codes, ${count} accounts`, r, 40));
         if (count === 10) {
           const reply = await firstReply(ext, 5);
@@ -167,7 +170,7 @@ export async function benchPopup(): Promise<string[]> {
           await send(page)('vault.setPin', { next: '246810', kind: 'pin', current: null });
           await send(page)('vault.lock', null);
           await page.close();
-          const p = await series(ext, 5, 'twostep:unlock-shown');
+          const p = await series(ext, RUNS, 'twostep:unlock-shown');
           lines.push(describe('locked popup → PIN pad, 10 accounts', p, 30));
         }
       } finally {
