@@ -60,7 +60,7 @@ describe('codes view: the code to show at a moment', () => {
 
   it('never computes an HOTP code ahead of the counter: one code, the stored counter\'s, and no next', () => {
     const hotp = view.accounts.find((a) => a.kind === 'hotp')!;
-    expect(hotp.codes).toEqual([expected(ACCOUNTS[3]!, T0).code]);
+    expect(hotp.codes).toBe(expected(ACCOUNTS[3]!, T0).code);
     expect(hotp.codes).not.toContain(generateCodes({ ...ACCOUNTS[3]!, counter: 8 }, T0).code);
     const row = viewAt(view, T0 + 60_000)!.find((s) => s.id === 'a4')!;
     expect(row.codes).toMatchObject({ next: null, validUntil: null });
@@ -78,8 +78,32 @@ describe('codes view: the code to show at a moment', () => {
     const stored: unknown = JSON.parse(JSON.stringify(view));
     expect(parseCodesView(stored)).toEqual(view);
     expect(parseCodesView(null)).toBeNull();
-    expect(parseCodesView({ ...view, v: 2 })).toBeNull();
-    expect(parseCodesView({ ...view, accounts: [{ ...view.accounts[0], codes: 'x' }] })).toBeNull();
+    // The first version's shape (a list of codes) is no view: an update never reads it as this one.
+    expect(parseCodesView({ ...view, v: 1 })).toBeNull();
+    expect(parseCodesView({ ...view, accounts: [{ ...view.accounts[0], codes: ['123456'] }] })).toBeNull();
+    // Codes that do not divide into whole codes of the account's width.
+    expect(parseCodesView({ ...view, accounts: [{ ...view.accounts[0], codes: '1234567' }] })).toBeNull();
+  });
+
+  it('cuts the one string into codes of the account\'s width: 6 and 8 digits, Steam\'s 5 letters', () => {
+    for (const a of ACCOUNTS) {
+      const entry = view.accounts.find((e) => e.id === a.id)!;
+      const width = a.kind === 'steam' ? 5 : a.digits;
+      expect(entry.codes.length % width, a.id).toBe(0);
+      const row = viewAt(view, T0)!.find((r) => r.id === a.id)!;
+      expect(row.codes.code).toHaveLength(width);
+      expect(row.codes.code).toBe(expected(a, T0).code);
+    }
+  });
+
+  it('gives an account whose codes would not cut evenly no codes, so nothing of the view is painted', () => {
+    const odd = account({ id: 'odd', digits: 7 });
+    const built = buildCodesView([odd], T0, HORIZON);
+    // A 7-digit code is 7 characters: this one cuts evenly and is right.
+    expect(viewAt(built, T0)![0]!.codes.code).toBe(expected(odd, T0).code);
+    // A view whose string is one character short at the end runs out one period early, never shifts.
+    const short = { ...built, accounts: [{ ...built.accounts[0]!, codes: built.accounts[0]!.codes.slice(0, -1) }] };
+    expect(parseCodesView(JSON.parse(JSON.stringify(short)))).toBeNull();
   });
 });
 
