@@ -277,7 +277,9 @@ export function App() {
   }, [view]);
   // Escape leaves a sub-view wherever the focus is: after a form re-renders with its errors the focus
   // can sit on the body, outside any element of ours, and a listener on our root would miss the key.
-  useEffect(() => {
+  // A layout effect: listening from the commit that shows the view, not from after its first paint, so
+  // an Escape pressed as soon as the view is there is never lost.
+  useLayoutEffect(() => {
     if (!sub) return undefined;
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape' && !e.defaultPrevented) back();

@@ -1,5 +1,5 @@
 import type { JSX, TargetedKeyboardEvent } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { AccountView } from '../../shared/protocol';
 import { distinguishers, searchText, shownCode } from '../format';
@@ -77,7 +77,9 @@ export function ListView(props: Props) {
 
   const focusSearch = (): void => search.current?.focus();
 
-  useEffect(() => {
+  // In the commit that shows the list (a layout effect): a row focused only after the first paint lost
+  // the race, on a busy machine, against the search box's autofocus and against keys already pressed.
+  useLayoutEffect(() => {
     if (props.scrollToId) list.current?.focusId(props.scrollToId);
   }, [props.scrollToId]);
 
