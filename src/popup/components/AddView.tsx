@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, TargetedSubmitEvent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, STEAM, type AccountInput, type HashAlgorithm, type OtpKind } from '../../core/account';
 import { TwostepError, type ErrorCode } from '../../core/errors';
 import { call } from '../../shared/client';
@@ -47,8 +47,9 @@ export function AddView({ onAdded, onCancel, onError }: Props) {
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  // Put focus where the user starts typing, and on the field an error is about.
-  useEffect(() => {
+  // Put focus where the user starts typing, and on the field an error is about: in the commit that shows
+  // the form, so focus never moves away from a field the user already types in.
+  useLayoutEffect(() => {
     const id = error?.field ? `add-${error.field}` : mode === 'uri' ? 'add-uri' : 'add-issuer';
     form.current?.querySelector<HTMLElement>(`#${id}`)?.focus();
   }, [mode, error]);

@@ -1,5 +1,5 @@
 import type { TargetedSubmitEvent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, type HashAlgorithm, type OtpKind } from '../../core/account';
 import { TwostepError } from '../../core/errors';
 import { call } from '../../shared/client';
@@ -49,7 +49,9 @@ export function EditView({ account, onSaved, onDeleted, onCancel, onError }: Pro
   const cancelDelete = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // In the commit that shows the form, not after its first paint: focus moving late would carry what
+  // a quick user (or a test) already types into another field.
+  useLayoutEffect(() => {
     form.current?.querySelector<HTMLElement>(`#edit-${error?.field ?? 'issuer'}`)?.focus();
   }, [error]);
 

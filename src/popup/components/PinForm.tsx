@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkNewSecret, isWeakPin, type SecretKind } from '../../core/pin-policy';
 import { call } from '../../shared/client';
 import { errorCodeOf, t, translateError } from '../../shared/i18n';
@@ -47,7 +47,8 @@ export function PinForm({ mode, protection, now, onDone, onCancel, onError }: Pr
   const currentKind = protection ?? 'pin';
   const asks = { current: mode !== 'set', next: mode !== 'remove' };
 
-  useEffect(() => (asks.current ? current : next).current?.focus(), []);
+  // At the commit that shows the form (see EditView): a late focus would move a user already typing.
+  useLayoutEffect(() => (asks.current ? current : next).current?.focus(), []);
 
   const blocked = problem?.field === 'current' && blocks(problem.failure, now);
   const messageFor = (field: Problem['field']): string | null => {
