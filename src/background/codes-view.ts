@@ -6,12 +6,16 @@
  */
 import browser from 'webextension-polyfill';
 import { buildCodesView } from '../core/codes-view/build';
+import { splitCodesView, VIEW_HEAD_COUNT } from '../core/codes-view/view';
 import type { SecretKind } from '../core/pin-policy';
 import { STARTUP_ITEMS } from '../shared/startup-items';
 import type { Vault } from './vault/vault';
 
 // Read by the popup (popup/startup.ts) under the same names.
 const CODES_VIEW_ITEM = STARTUP_ITEMS.codesView;
+const REST_ITEM = STARTUP_ITEMS.codesViewRest;
+/** Both parts: they are written together in one set and removed together in one call. */
+const VIEW_ITEMS = [CODES_VIEW_ITEM, REST_ITEM];
 const PROTECTION_ITEM = STARTUP_ITEMS.protection;
 export const CODES_VIEW_ALARM = 'twostep-codes-view';
 
@@ -45,7 +49,8 @@ export function writeCodesView({ vault, now }: CodesViewDeps): Promise<void> {
     const { accounts } = await vault.read();
     const view = buildCodesView(accounts, now(), HORIZON_MS);
     if (await vault.isLocked()) return;
-    await browser.storage.session.set({ [CODES_VIEW_ITEM]: view });
+    const { head, rest } = splitCodesView(view, VIEW_HEAD_COUNT);
+    await browser.storage.session.set({ [CODES_VIEW_ITEM]: head, [REST_ITEM]: rest });
     knownUntil = view.until;
     await browser.alarms.create(CODES_VIEW_ALARM, { when: view.until - REFILL_MS });
   });
@@ -70,7 +75,7 @@ export function codesViewChanged(deps: CodesViewDeps, write: (task: () => Promis
   // In the queue: a write already under way with the old list lands before this removal, not after.
   return serial(async () => {
     knownUntil = null;
-    await browser.storage.session.remove(CODES_VIEW_ITEM);
+    await browser.storage.session.remove(VIEW_ITEMS);
   });
 }
 
@@ -78,7 +83,7 @@ export function codesViewChanged(deps: CodesViewDeps, write: (task: () => Promis
 export function clearCodesView(): Promise<void> {
   return serial(async () => {
     knownUntil = null;
-    await Promise.all([browser.storage.session.remove(CODES_VIEW_ITEM), browser.alarms.clear(CODES_VIEW_ALARM)]);
+    await Promise.all([browser.storage.session.remove(VIEW_ITEMS), browser.alarms.clear(CODES_VIEW_ALARM)]);
   });
 }
 

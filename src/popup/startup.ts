@@ -6,7 +6,7 @@
  * into what the first render shows.
  */
 import browser from 'webextension-polyfill';
-import { startupPaint, type StartupItems, type StartupPaint } from '../core/codes-view/view';
+import { restAt, startupPaint, type AccountCodes, type RestStamp, type StartupItems, type StartupPaint } from '../core/codes-view/view';
 import type { Settings } from '../shared/protocol';
 import { parseSettings } from '../shared/settings';
 import { STARTUP_ITEMS } from '../shared/startup-items';
@@ -69,6 +69,16 @@ export function knownStartup(): Startup | null {
  */
 export function isStartupList(accounts: readonly unknown[]): boolean {
   return known?.paint.kind === 'codes' && known.paint.accounts === accounts;
+}
+
+/**
+ * The accounts after the first screen's (the stored view holds only those, core/codes-view/view.ts),
+ * with their codes at the moment of the read; null when they are gone or of another write (a write
+ * or a lock withdrew them meanwhile): the worker's answer then brings the list.
+ */
+export async function readStartupRest(stamp: RestStamp): Promise<AccountCodes[] | null> {
+  const stored = await browser.storage.session.get(STARTUP_ITEMS.codesViewRest);
+  return restAt(stamp, stored[STARTUP_ITEMS.codesViewRest], Date.now());
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/core/account';
 import { buildCodesView } from '../../src/core/codes-view/build';
-import { parseCodesView, startupPaint, viewAt, type CodesView } from '../../src/core/codes-view/view';
+import { parseCodesView, restAt, splitCodesView, startupPaint, viewAt, type CodesView, type RestStamp } from '../../src/core/codes-view/view';
 import { generateCodes } from '../../src/core/otp';
 import { sortAccounts as sortVault } from '../../src/background/vault/records';
 import { sortAccounts } from '../../src/popup/format';
@@ -145,5 +145,67 @@ describe('codes view: stored in list order, so a cold popup paints it without so
     expect(sortAccounts(mixed).map((a) => a.id)).toEqual(order);
     // And so does the worker's vault order, in place.
     expect(sortVault([...mixed]).map((a) => a.id)).toEqual(order);
+  });
+});
+
+describe('codes view: stored as the first screen and the rest, read in two steps', () => {
+  // 50 accounts of every kind, in the order the worker stores them.
+  const many: Account[] = Array.from({ length: 50 }, (_, i) =>
+    i % 10 === 3 ? account({ id: `m${i}`, issuer: `S${String(i).padStart(2, '0')}`, kind: 'hotp', counter: i })
+      : i % 10 === 7 ? account({ id: `m${i}`, issuer: `S${String(i).padStart(2, '0')}`, kind: 'steam', digits: 5 })
+        : account({ id: `m${i}`, issuer: `S${String(i).padStart(2, '0')}`, period: i % 2 ? 30 : 60, digits: i % 3 ? 6 : 8 }));
+  const full = buildCodesView(many, T0, HORIZON);
+  const { head, rest } = splitCodesView(full, 12);
+  const stored = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+  const items = { view: stored(head), lastUse: T0, protection: null, autoLockMinutes: 15 };
+
+  it('paints the first accounts, then the rest, together the whole list with every code the worker would compute', () => {
+    for (let t = T0; t < T0 + HORIZON; t += 31_337) {
+      const paint = startupPaint(items, t);
+      if (paint.kind !== 'codes') throw new Error(`no codes at ${t}`);
+      expect(paint.accounts.map((a) => a.id)).toEqual(full.accounts.slice(0, 12).map((a) => a.id));
+      expect(paint.rest).toEqual({ at: full.at, until: full.until, count: 38 });
+      const later = restAt(paint.rest!, stored(rest), t + 40);
+      expect(later).not.toBeNull();
+      const all = [...paint.accounts, ...later!];
+      expect(all.map((a) => a.id)).toEqual(full.accounts.map((a) => a.id));
+      for (const row of all) {
+        const a = many.find((m) => m.id === row.id)!;
+        const at = paint.accounts.includes(row) ? t : t + 40;
+        expect(row.codes.code, `${row.id} at ${at}`).toBe(expected(a, a.kind === 'hotp' ? T0 : at).code);
+      }
+    }
+  });
+
+  it('needs no second read when every account fits the first screen', () => {
+    const small = splitCodesView(buildCodesView(ACCOUNTS, T0, HORIZON), 24);
+    expect(small.head.more).toBe(0);
+    const paint = startupPaint({ ...items, view: stored(small.head) }, T0);
+    expect(paint).toMatchObject({ kind: 'codes', rest: null });
+  });
+
+  it('joins no rest of another write, another length, another shape, or past the view\'s end', () => {
+    const stamp: RestStamp = { at: full.at, until: full.until, count: rest.accounts.length };
+    expect(restAt(stamp, stored(rest), T0)).not.toBeNull();
+    // Written later, after a change: another list, though it may look alike.
+    const newer = splitCodesView(buildCodesView(many.slice(1), T0 + 5_000, HORIZON), 12).rest;
+    expect(restAt(stamp, stored(newer), T0 + 6_000)).toBeNull();
+    expect(restAt(stamp, { ...stored(rest) as object, at: full.at + 1 }, T0)).toBeNull();
+    expect(restAt(stamp, { ...rest, accounts: rest.accounts.slice(1) }, T0)).toBeNull();
+    expect(restAt(stamp, { ...rest, accounts: [...rest.accounts.slice(1), { ...rest.accounts[0], codes: '12345' }] }, T0)).toBeNull();
+    expect(restAt(stamp, { ...rest, v: 2 }, T0)).toBeNull();
+    // Gone (a lock or a write withdrew it) or damaged.
+    expect(restAt(stamp, undefined, T0)).toBeNull();
+    expect(restAt(stamp, 'x', T0)).toBeNull();
+    expect(restAt(stamp, stored(rest), full.until)).toBeNull();
+  });
+
+  it('stores in the first item only what the first screen needs: a thousand accounts\' view stays small', () => {
+    const thousand = Array.from({ length: 1000 }, (_, i) => account({ id: `k${i}`, issuer: `Service ${i}` }));
+    const split = splitCodesView(buildCodesView(thousand, T0, HORIZON), 24);
+    expect(split.head.accounts).toHaveLength(24);
+    expect(split.head.more).toBe(976);
+    expect(JSON.stringify(split.head).length).toBeLessThan(JSON.stringify(split.rest).length / 30);
+    expect(parseCodesView(stored(split.head))).toEqual(split.head);
   });
 });

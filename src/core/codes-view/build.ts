@@ -30,5 +30,5 @@ export function buildCodesView(accounts: readonly Account[], now: number, horizo
     until = Math.min(until, start + (count - 1) * p);
     return { ...meta, start, codes: fit(codes) };
   });
-  return { v: 2, at: now, until, accounts: entries };
+  return { v: 3, at: now, until, accounts: entries, more: 0 };
 }

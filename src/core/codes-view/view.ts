@@ -30,12 +30,39 @@ function codeAt(codes: string, w: number, i: number): string | undefined {
 }
 
 export interface CodesView {
-  v: 2;
-  /** When the worker wrote it (epoch ms). */
+  v: 3;
+  /** When the worker wrote it (epoch ms); the rest written with it carries the same. */
   at: number;
   /** From this moment on some account has no next code left: the view is not used then. */
   until: number;
   accounts: CodesViewEntry[];
+  /**
+   * How many accounts follow these, stored apart (`CodesViewRest`). The stored view holds only the
+   * first screen's accounts: a cold popup reads it while its modules load, and a thousand accounts'
+   * 350 KB were the part of that read that grew with the vault. The popup reads the rest once the
+   * first frame is drawn.
+   */
+  more: number;
+}
+
+/** The accounts after the stored view's first ones, in list order, written with it. */
+export interface CodesViewRest {
+  v: 3;
+  at: number;
+  accounts: CodesViewEntry[];
+}
+
+/**
+ * Accounts the stored view holds: the first screen's rows and the list's overscan (600 px of 60 px
+ * rows, six more on either side), with room to spare for a taller popup.
+ */
+export const VIEW_HEAD_COUNT = 24;
+
+/** The view as the worker stores it: its first `headCount` accounts, and the rest in a second item. */
+export function splitCodesView(view: CodesView, headCount: number): { head: CodesView; rest: CodesViewRest } {
+  const accounts = view.accounts.slice(0, headCount);
+  const rest = view.accounts.slice(headCount);
+  return { head: { ...view, accounts, more: rest.length }, rest: { v: 3, at: view.at, accounts: rest } };
 }
 
 /** An account with the codes of one moment: the shape of the protocol's AccountView. */
@@ -89,8 +116,27 @@ function isEntry(v: unknown): v is CodesViewEntry {
 export function parseCodesView(value: unknown): CodesView | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  if (v.v !== 2 || !isTime(v.at) || !isTime(v.until) || !Array.isArray(v.accounts) || !v.accounts.every(isEntry)) return null;
+  if (v.v !== 3 || !isTime(v.at) || !isTime(v.until) || !isTime(v.more) || !Array.isArray(v.accounts) || !v.accounts.every(isEntry)) return null;
   return value as CodesView;
+}
+
+/** Where the stored view's rest belongs: the view it was written with (its time and end) and its length. */
+export interface RestStamp {
+  at: number;
+  until: number;
+  count: number;
+}
+
+/**
+ * The rest's accounts with their codes at `t`, or null unless `value` is the rest written with the
+ * view `stamp` describes: a write between the two reads (which withdraws both, then writes both anew)
+ * must not join two lists, so a rest of another time, length or shape is none.
+ */
+export function restAt(stamp: RestStamp, value: unknown, t: number): AccountCodes[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const r = value as Record<string, unknown>;
+  if (r.v !== 3 || r.at !== stamp.at || !Array.isArray(r.accounts) || r.accounts.length !== stamp.count || !r.accounts.every(isEntry)) return null;
+  return viewAt({ v: 3, at: stamp.at, until: stamp.until, accounts: r.accounts, more: 0 }, t);
 }
 
 /** What the popup found in storage at start, before any answer from the worker. */
@@ -103,7 +149,10 @@ export interface StartupItems {
 }
 
 /** What the popup can paint at `now` from those: codes, the unlock screen, or nothing yet (wait for the worker). */
-export type StartupPaint = { kind: 'codes'; accounts: AccountCodes[] } | { kind: 'locked' } | { kind: 'wait' };
+export type StartupPaint =
+  | { kind: 'codes'; accounts: AccountCodes[]; /** The accounts still to read, if any. */ rest: RestStamp | null }
+  | { kind: 'locked' }
+  | { kind: 'wait' };
 
 /**
  * Codes only while the view is there, its codes reach `now`, and the vault is not due to lock: the idle
@@ -117,5 +166,6 @@ export function startupPaint(items: StartupItems, now: number): StartupPaint {
   const view = idleDue ? null : parseCodesView(items.view);
   if (view === null) return protection !== null ? { kind: 'locked' } : { kind: 'wait' };
   const accounts = viewAt(view, now);
-  return accounts ? { kind: 'codes', accounts } : { kind: 'wait' };
+  if (!accounts) return { kind: 'wait' };
+  return { kind: 'codes', accounts, rest: view.more > 0 ? { at: view.at, until: view.until, count: view.more } : null };
 }

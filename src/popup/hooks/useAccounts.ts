@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../shared/client';
 import { errorCodeOf } from '../../shared/i18n';
+import type { RestStamp } from '../../core/codes-view/view';
 import type { AccountView } from '../../shared/protocol';
+import { firstPaint } from '../first-paint';
 import { earliestExpiry } from '../format';
-import { knownStartup } from '../startup';
+import { knownStartup, readStartupRest } from '../startup';
 
 export type LoadStatus = 'loading' | 'ready' | 'locked' | 'failed';
 
@@ -35,11 +37,14 @@ export function prefetchAccounts(): void {
   firstLoad = call('accounts.list', null);
 }
 
+/** Longest the read of the stored view's rest waits for the first frame (as main.tsx's calls). */
+const PAINT_BOUND_MS = 150;
+
 /** What the first render shows: the stored view's codes, the unlock screen, or nothing yet. */
-function initial(): { accounts: AccountView[]; status: LoadStatus } {
+function initial(): { accounts: AccountView[]; status: LoadStatus; rest: RestStamp | null } {
   const paint = knownStartup()?.paint;
-  if (paint?.kind === 'codes') return { accounts: paint.accounts, status: 'ready' };
-  return { accounts: [], status: paint?.kind === 'locked' ? 'locked' : 'loading' };
+  if (paint?.kind === 'codes') return { accounts: paint.accounts, status: 'ready', rest: paint.rest };
+  return { accounts: [], status: paint?.kind === 'locked' ? 'locked' : 'loading', rest: null };
 }
 
 /**
@@ -49,8 +54,9 @@ function initial(): { accounts: AccountView[]; status: LoadStatus } {
 export function useAccounts(now: number): AccountsState {
   // The stored view paints first when the worker is asleep (main.tsx renders once it is read); the
   // worker's answer replaces it.
-  const [accounts, setAccounts] = useState<AccountView[]>(() => initial().accounts);
-  const [status, setStatus] = useState<LoadStatus>(() => initial().status);
+  const [start] = useState(initial);
+  const [accounts, setAccounts] = useState<AccountView[]>(start.accounts);
+  const [status, setStatus] = useState<LoadStatus>(start.status);
   const inFlight = useRef(false);
   const notBefore = useRef(0);
   /** The worker has answered once (its first answer is marked for the e2e tests). */
@@ -86,6 +92,26 @@ export function useAccounts(now: number): AccountsState {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // The stored view held the first screen's accounts only: the rest, from storage too, once that
+  // screen is drawn, unless the worker answered first. Appended only to the list as first painted:
+  // after a change (a lock, a delete) the rest belongs to another list.
+  useEffect(() => {
+    const { rest } = start;
+    if (rest === null) return;
+    let live = true;
+    void firstPaint(PAINT_BOUND_MS)
+      .then(() => (answered.current ? null : readStartupRest(rest)))
+      .catch(() => null)
+      .then((more) => {
+        if (!live || !more || answered.current) return;
+        setAccounts((list) => (list === start.accounts ? [...list, ...more] : list));
+        performance.mark('twostep:rest-read');
+      });
+    return () => {
+      live = false;
+    };
+  }, [start]);
 
   const expiry = earliestExpiry(accounts);
   useEffect(() => {
