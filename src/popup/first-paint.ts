@@ -1,3 +1,6 @@
+/** How long the popup's work after its first frame waits for it at most (a popup never shown paints none). */
+export const PAINT_BOUND_MS = 150;
+
 /**
  * Resolves once the page has painted for the first time, or after `boundMs` when no paint is reported
  * (a page that is never shown paints nothing). Read from the Paint Timing entries, which come when the

@@ -2,15 +2,13 @@ import { render } from 'preact';
 import { holdCalls } from '../shared/client';
 import { t, uiLanguage } from '../shared/i18n';
 import { App } from './App';
-import { firstPaint } from './first-paint';
+import { firstPaint, PAINT_BOUND_MS } from './first-paint';
 import { loadViews } from './lazy-views';
 import { prefetchAccounts } from './hooks/useAccounts';
 import { prefetchSettings } from './hooks/useSettings';
 import { prefetchVaultState } from './hooks/useVault';
 import { forgetStartup, readStartup } from './startup';
 
-/** Longest the worker waits for the first frame (a popup that is never shown paints none). */
-const PAINT_BOUND_MS = 150;
 
 // Read by bench/popup-phases.ts: every module of the popup is loaded and evaluated.
 performance.mark('twostep:main-start');

@@ -3,7 +3,7 @@ import { call } from '../../shared/client';
 import { errorCodeOf } from '../../shared/i18n';
 import type { RestStamp } from '../../core/codes-view/view';
 import type { AccountView } from '../../shared/protocol';
-import { firstPaint } from '../first-paint';
+import { firstPaint, PAINT_BOUND_MS } from '../first-paint';
 import { earliestExpiry } from '../format';
 import { knownStartup, readStartupRest } from '../startup';
 
@@ -36,9 +36,6 @@ export function prefetchAccounts(): void {
   performance.mark('twostep:list-requested');
   firstLoad = call('accounts.list', null);
 }
-
-/** Longest the read of the stored view's rest waits for the first frame (as main.tsx's calls). */
-const PAINT_BOUND_MS = 150;
 
 /** What the first render shows: the stored view's codes, the unlock screen, or nothing yet. */
 function initial(): { accounts: AccountView[]; status: LoadStatus; rest: RestStamp | null } {
