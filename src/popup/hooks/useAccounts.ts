@@ -23,6 +23,8 @@ export interface AccountsState {
 
 /** After a failed refresh, wait this long before the clock may trigger another. */
 const RETRY_MS = 5_000;
+/** The rest of a long stored view waits for an idle moment after the first frame, at most this long. */
+const REST_IDLE_MS = 100;
 
 let firstLoad: Promise<AccountView[]> | null = null;
 
@@ -91,13 +93,15 @@ export function useAccounts(now: number): AccountsState {
   }, [refresh]);
 
   // The stored view held the first screen's accounts only: the rest, from storage too, once that
-  // screen is drawn, unless the worker answered first. Appended only to the list as first painted:
-  // after a change (a lock, a delete) the rest belongs to another list.
+  // screen is drawn and the page is idle (deserialising a long list on the main thread delayed the
+  // first frame's presentation at 1,000 accounts), unless the worker answered first. Appended only to
+  // the list as first painted: after a change (a lock, a delete) the rest belongs to another list.
   useEffect(() => {
     const { rest } = start;
     if (rest === null) return;
     let live = true;
     void firstPaint(PAINT_BOUND_MS)
+      .then(() => new Promise<void>((idle) => requestIdleCallback(() => idle(), { timeout: REST_IDLE_MS })))
       .then(() => (answered.current ? null : readStartupRest(rest)))
       .catch(() => null)
       .then((more) => {
