@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, POPUP_URL, type Extension } from './harness';
 import { codeIn, hotpAt, rowOf, send, totpAround } from './popup-helpers';
 import { TOTP, Secret } from 'otpauth';
+import { DB_NAME } from '../../src/background/vault/db';
 
 const SEEDS = [
   { kind: 'totp', issuer: 'GitHub', name: 'alice', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30 },
@@ -72,11 +73,12 @@ const marks = (page: Page) =>
  * worker's read of the vault waits behind it, so a test can know the worker has not answered yet.
  */
 const HOLD_VAULT = `new Promise((resolve, reject) => {
-  const open = indexedDB.open('twostep-vault');
+  const open = indexedDB.open(${JSON.stringify(DB_NAME)});
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
     const db = open.result;
     const names = Array.from(db.objectStoreNames);
+    if (names.length === 0) return reject(new Error('no vault stores: the name or the schema changed'));
     const store = db.transaction(names, 'readwrite').objectStore(names[0]);
     globalThis.__vaultHeld = true;
     const spin = () => {
